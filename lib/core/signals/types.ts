@@ -43,6 +43,14 @@ export interface RecurringStream {
   pfc_primary: string | null;
   pfc_detailed: string | null;
   transaction_ids: string[];
+  /** Added (optional): Plaid's is_active: the next charge is not overdue beyond the cadence's grace days. */
+  is_active?: boolean;
+  /** Added (optional): the stream counts in this window's subscription signals (the "3 in 90 days" rule). */
+  meets_recurring_rule?: boolean;
+  /** Added (optional): account of the latest charge (Plaid's stream account_id). */
+  account_id?: string;
+  /** Added (optional): last amount x occurrences per year / 12, cents. */
+  monthly_equivalent_cents?: number;
 }
 
 export interface SubscriptionSignals {

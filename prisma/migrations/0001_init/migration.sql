@@ -11,7 +11,6 @@ CREATE TABLE "users" (
     "demographics_json" TEXT,
     "consent_granted" BOOLEAN NOT NULL DEFAULT false,
     "consent_at" DATETIME,
-    "row_hash" TEXT,
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -29,7 +28,6 @@ CREATE TABLE "accounts" (
     "available_cents" INTEGER,
     "limit_cents" INTEGER,
     "iso_currency_code" TEXT,
-    "row_hash" TEXT NOT NULL,
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "accounts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -51,7 +49,6 @@ CREATE TABLE "transactions" (
     "pfc_detailed" TEXT,
     "pending" BOOLEAN NOT NULL,
     "pending_transaction_id" TEXT,
-    "row_hash" TEXT NOT NULL,
     CONSTRAINT "transactions_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "transactions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -71,7 +68,6 @@ CREATE TABLE "liabilities" (
     "past_due_amount_cents" INTEGER,
     "origination_principal_cents" INTEGER,
     "details_json" TEXT NOT NULL,
-    "row_hash" TEXT NOT NULL,
     CONSTRAINT "liabilities_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 

@@ -14,7 +14,6 @@ CREATE TABLE "users" (
     "demographics_json" TEXT,
     "consent_granted" BOOLEAN NOT NULL DEFAULT false,
     "consent_at" TIMESTAMP(3),
-    "row_hash" TEXT,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "users_pkey" PRIMARY KEY ("id")
@@ -34,7 +33,6 @@ CREATE TABLE "accounts" (
     "available_cents" INTEGER,
     "limit_cents" INTEGER,
     "iso_currency_code" TEXT,
-    "row_hash" TEXT NOT NULL,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "accounts_pkey" PRIMARY KEY ("id")
@@ -57,7 +55,6 @@ CREATE TABLE "transactions" (
     "pfc_detailed" TEXT,
     "pending" BOOLEAN NOT NULL,
     "pending_transaction_id" TEXT,
-    "row_hash" TEXT NOT NULL,
 
     CONSTRAINT "transactions_pkey" PRIMARY KEY ("id")
 );
@@ -77,7 +74,6 @@ CREATE TABLE "liabilities" (
     "past_due_amount_cents" INTEGER,
     "origination_principal_cents" INTEGER,
     "details_json" TEXT NOT NULL,
-    "row_hash" TEXT NOT NULL,
 
     CONSTRAINT "liabilities_pkey" PRIMARY KEY ("account_id")
 );

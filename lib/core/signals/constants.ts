@@ -1,0 +1,157 @@
+/**
+ * Every threshold of the signal engine, in one place, each with the brief's wording beside it.
+ * The decision trace names these constants; docs/decisions.md (## Signals) explains the choices.
+ */
+import type { Frequency } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// Recurring streams (Plaid /transactions/recurring/get semantics)
+// ---------------------------------------------------------------------------------------------
+
+/** brief: "recurring merchants (≥3 in 90 days with monthly/weekly cadence)" */
+export const RECURRING_MIN_OCCURRENCES = 3;
+/** brief: "recurring merchants (≥3 in 90 days with monthly/weekly cadence)"; also the 30d window's look-back for that rule. */
+export const RECURRING_LOOKBACK_DAYS = 90;
+/**
+ * brief: "monthly/weekly cadence". Read as "at most a month apart", so a stream can show 3 charges in
+ * 90 days: WEEKLY, BIWEEKLY, SEMI_MONTHLY and MONTHLY. ANNUALLY streams are shown but never counted.
+ */
+export const RECURRING_CADENCES: readonly Frequency[] = ["WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY"];
+
+/** issue: "Cadence detection may look back further than the window (up to ~13 months for ANNUALLY)". */
+export const STREAM_LOOKBACK_DAYS = 400;
+/** Plaid: "A MATURE recurring stream should have at least 3 transactions" (EARLY_DETECTION before). */
+export const MATURE_MIN_OCCURRENCES = 3;
+/** Plaid: "For Annual recurring stream, we will mark it MATURE after 2 instances". */
+export const MATURE_MIN_OCCURRENCES_ANNUAL = 2;
+/** A stream needs at least two dated charges to have a cadence at all (EARLY_DETECTION). */
+export const STREAM_MIN_OCCURRENCES = 2;
+/** When a merchant's rows do not form one stream, its rows are split by amount; a split needs this many rows. */
+export const AMOUNT_CLUSTER_MIN_OCCURRENCES = 3;
+
+export interface CadenceBand {
+  /** Nominal period in days. */
+  period: number;
+  /** Gaps (days between consecutive charges) that count as one period: [min, max], inclusive. */
+  gap: [number, number];
+  /** Gaps that count as one missed charge (two periods): [min, max], inclusive. */
+  skipGap: [number, number];
+  /** |mean gap per period - period| allowed over the whole stream (jitter averages out). */
+  meanTolerance: number;
+  /** A stream stays active until this many days after its predicted next date. */
+  activeGraceDays: number;
+  /** Occurrences per year, for the monthly equivalent (amount x occurrences per year / 12). */
+  perYear: number;
+}
+
+/**
+ * issue: "Tolerate a few days of date jitter (±3–4 days, weekend shifts)". Each band is the nominal
+ * gap widened by the jitter of two dates: a monthly gap is 28–31 days, ±3–4 days of jitter on each
+ * end gives [24, 37]. Weekly gets ±2 (a ±3–4-day jitter on a 7-day cadence is not a cadence).
+ * BIWEEKLY and SEMI_MONTHLY share the band [10, 20] and are told apart by the mean gap and the
+ * share of exact 14-day gaps (see BIWEEKLY_EXACT_SHARE, SEMI_MONTHLY_MIN_MEAN_GAP).
+ */
+export const CADENCE_BANDS: Record<Frequency, CadenceBand> = {
+  WEEKLY: { period: 7, gap: [5, 9], skipGap: [12, 16], meanTolerance: 1, activeGraceDays: 4, perYear: 52 },
+  BIWEEKLY: { period: 14, gap: [10, 20], skipGap: [25, 33], meanTolerance: 1.5, activeGraceDays: 5, perYear: 26 },
+  SEMI_MONTHLY: { period: 365.25 / 24, gap: [10, 20], skipGap: [26, 35], meanTolerance: 1.5, activeGraceDays: 5, perYear: 24 },
+  MONTHLY: { period: 30.44, gap: [24, 37], skipGap: [54, 68], meanTolerance: 3, activeGraceDays: 7, perYear: 12 },
+  ANNUALLY: { period: 365.25, gap: [350, 380], skipGap: [715, 745], meanTolerance: 15, activeGraceDays: 30, perYear: 1 },
+};
+/** Within the shared [10, 20] band: this share of gaps exactly 14 days apart (same weekday) means BIWEEKLY. */
+export const BIWEEKLY_EXACT_SHARE = 0.75;
+/** Within the shared [10, 20] band: a mean gap at or above this (24 charges a year = 15.2 days) means SEMI_MONTHLY. */
+export const SEMI_MONTHLY_MIN_MEAN_GAP = 14.6;
+/** Gaps that fit no period (an extra or displaced charge) tolerated per this many gaps (floor). */
+export const BAD_GAPS_PER = 6;
+/** Missed charges (a two-period gap) tolerated: at most max(1, floor(gaps / SKIPS_PER)). */
+export const SKIPS_PER = 4;
+
+/**
+ * issue: "small price changes (a mid-year price rise keeps the stream; the stream's amount is the recent one)".
+ * Two consecutive charges are "the same price" within ±7.5% (Actual Budget's getApproxNumberThreshold,
+ * loot-core/src/shared/rules.ts), floor 50 cents so a $2.99 plan with tax rounding stays one price.
+ * A bigger move is a price level change, see MAX_PRICE_CHANGES_PER_YEAR.
+ */
+export const AMOUNT_TOLERANCE = 0.075;
+export const AMOUNT_TOLERANCE_MIN_CENTS = 50;
+/**
+ * design: "A subscription is a recurring outflow of a stable amount". Stable = at most
+ * 1 + floor((occurrences - 1) / 12) price level changes between consecutive charges (one price rise a
+ * year); groceries and coffee change price almost every time and fail this.
+ */
+export const MAX_PRICE_CHANGES_BASE = 1;
+export const MAX_PRICE_CHANGES_PER_OCCURRENCES = 12;
+/**
+ * Bills, debt payments, transfers and income may vary in amount (utilities, hourly pay) but not wildly:
+ * coefficient of variation of their amounts at most this.
+ */
+export const VARIABLE_STREAM_MAX_CV = 0.6;
+/** issue: "or unknown category with stable amount and service-like cadence": the service-like cadences. */
+export const SERVICE_CADENCES: readonly Frequency[] = ["WEEKLY", "MONTHLY", "ANNUALLY"];
+
+// ---------------------------------------------------------------------------------------------
+// Windows and money
+// ---------------------------------------------------------------------------------------------
+
+/** issue: "monthly_net_inflow = net inflow / (window days / 30.44)"; also used for monthly expenses and income. */
+export const DAYS_PER_MONTH = 30.44;
+
+// ---------------------------------------------------------------------------------------------
+// Savings
+// ---------------------------------------------------------------------------------------------
+
+/** issue: "savings-like accounts (depository subtypes savings, money market, cash management, hsa)". */
+export const SAVINGS_SUBTYPES: readonly string[] = ["savings", "money market", "cash management", "hsa"];
+
+// ---------------------------------------------------------------------------------------------
+// Credit
+// ---------------------------------------------------------------------------------------------
+
+/** brief: "utilization ... flags at 30%, 50%, 80%" (a card is flagged at or above each). */
+export const UTILIZATION_FLAGS = [0.3, 0.5, 0.8] as const;
+/**
+ * issue: "minimum-payment-only (the card's payments in the window are each within a small tolerance of the
+ * liability's minimum_payment_amount)": a payment counts as "the minimum" when it is at most
+ * minimum + max(5%, $1). Paying less than the minimum is also minimum-only.
+ */
+export const MIN_PAYMENT_TOLERANCE = 0.05;
+export const MIN_PAYMENT_TOLERANCE_MIN_CENTS = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Income
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * issue: "payroll detection (ACH wage deposits as an inflow stream: INCOME_WAGES or payroll descriptors, stable
+ * employer)". Paycheck gaps and variability are read over max(window, INCOME_LOOKBACK_DAYS) days, so the 30d
+ * window still sees a cadence (two monthly paychecks cannot fit in 30 days).
+ */
+export const INCOME_LOOKBACK_DAYS = 90;
+/** Payroll streams must be a pay-like cadence (an annual bonus is not payroll). */
+export const PAYROLL_CADENCES: readonly Frequency[] = ["WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY"];
+/**
+ * INCOME_* detailed categories that are not pay (interest, dividends, tax refunds): left out of the gaps
+ * between income deposits so a monthly interest credit does not look like a paycheck.
+ */
+export const NON_PAY_INCOME_DETAILED: readonly string[] = [
+  "INCOME_INTEREST_EARNED",
+  "INCOME_DIVIDENDS",
+  "INCOME_TAX_REFUND",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Fees
+// ---------------------------------------------------------------------------------------------
+
+/** issue: "overdraft_fee_count/cents from pfc_detailed BANK_FEES_OVERDRAFT_FEES and BANK_FEES_INSUFFICIENT_FUNDS". */
+export const OVERDRAFT_FEE_DETAILED: readonly string[] = ["BANK_FEES_OVERDRAFT_FEES", "BANK_FEES_INSUFFICIENT_FUNDS"];
+
+// ---------------------------------------------------------------------------------------------
+// Evidence and performance
+// ---------------------------------------------------------------------------------------------
+
+/** A signal's evidence lists at most this many transaction ids (the note says how many were left out). */
+export const EVIDENCE_MAX_TRANSACTION_IDS = 100;
+/** normalizeDescriptor memo: cleared when it reaches this many distinct descriptors. */
+export const DESCRIPTOR_CACHE_MAX = 50_000;

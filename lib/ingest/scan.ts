@@ -1,0 +1,290 @@
+/**
+ * A streaming reader of the ingest bundle. It walks the bundle's outer structure
+ * ({ users: [...], accounts: [...], transactions: [...], liabilities: { credit: [...], ... } })
+ * and hands out each array element as it completes, parsed with the native JSON.parse, so a
+ * bundle of any size is read in bounded memory (one element at a time plus one input chunk).
+ * Unknown top-level keys are skipped. Malformed JSON throws BundleSyntaxError with the offset.
+ */
+
+export type Section = "users" | "accounts" | "transactions" | "credit" | "student" | "mortgage";
+export const TOP_SECTIONS = new Set<Section>(["users", "accounts", "transactions"]);
+export const LIABILITY_SECTIONS = new Set<Section>(["credit", "student", "mortgage"]);
+
+export interface ScannedItem {
+  section: Section;
+  index: number;
+  value: unknown;
+}
+
+export class BundleSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(`${message} at character ${offset}`);
+  }
+}
+
+/** A structural problem the scanner can name by path, e.g. "transactions" that is not an array. */
+export class BundleShapeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+type Frame =
+  | { kind: "obj"; path: string; state: "key" | "colon" | "value" | "comma"; key: string | null; first: boolean }
+  | { kind: "arr"; path: string; state: "value" | "comma"; section: Section | null; index: number };
+
+const WS = new Set([0x20, 0x0a, 0x0d, 0x09]);
+
+/** Push-style scanner: feed() text chunks, collect items from the callback, then end(). */
+export class BundleScanner {
+  private buf = "";
+  private pos = 0;
+  private consumed = 0; // characters dropped from the front of buf
+  private stack: Frame[] = [];
+  private done = false;
+  private started = false;
+  // capture of one value token (an element, a key, or a skipped value)
+  private cap: { start: number; depth: number; inStr: boolean; esc: boolean; scalar: boolean; purpose: "element" | "key" | "skip" } | null = null;
+
+  constructor(private readonly onItem: (item: ScannedItem) => void) {}
+
+  feed(chunk: string): void {
+    if (!this.cap && this.pos === this.buf.length) {
+      this.consumed += this.buf.length;
+      this.buf = chunk;
+      this.pos = 0;
+      if (this.cap) this.cap.start = 0;
+    } else {
+      const keep = this.cap ? this.cap.start : this.pos;
+      if (keep > 0) {
+        this.consumed += keep;
+        this.buf = this.buf.slice(keep);
+        this.pos -= keep;
+        if (this.cap) this.cap.start = 0;
+      }
+      this.buf += chunk;
+    }
+    this.run(false);
+  }
+
+  end(): void {
+    this.run(true);
+    if (!this.done) throw new BundleSyntaxError(this.started ? "Unexpected end of input" : "Empty body: expected a JSON object", this.consumed + this.pos);
+  }
+
+  private fail(msg: string): never {
+    throw new BundleSyntaxError(msg, this.consumed + this.pos);
+  }
+
+  private run(atEnd: boolean): void {
+    const s = this.buf;
+    while (this.pos < s.length || (atEnd && this.cap?.scalar)) {
+      if (this.cap) {
+        if (!this.scanCapture(s, atEnd)) return;
+        continue;
+      }
+      const c = s.charCodeAt(this.pos);
+      if (WS.has(c)) {
+        this.pos++;
+        continue;
+      }
+      if (this.done) this.fail("Unexpected data after the bundle");
+      this.step(c);
+    }
+  }
+
+  /** Continues a capture; returns false when more input is needed. */
+  private scanCapture(s: string, atEnd: boolean): boolean {
+    const cap = this.cap!;
+    let i = this.pos;
+    const n = s.length;
+    if (cap.scalar) {
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x3a || WS.has(c)) break;
+      }
+      if (i === n && !atEnd) {
+        this.pos = i;
+        return false;
+      }
+      this.pos = i;
+      this.finishCapture(s.slice(cap.start, i));
+      return true;
+    }
+    let { depth, inStr, esc } = cap;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (inStr) {
+        if (esc) esc = false;
+        else if (c === 0x5c) esc = true;
+        else if (c === 0x22) {
+          inStr = false;
+          if (depth === 0) break;
+        }
+      } else if (c === 0x22) inStr = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    if (i === n) {
+      cap.depth = depth;
+      cap.inStr = inStr;
+      cap.esc = esc;
+      this.pos = i;
+      if (atEnd) this.fail("Unexpected end of input inside a value");
+      return false;
+    }
+    this.pos = i + 1;
+    this.finishCapture(s.slice(cap.start, i + 1));
+    return true;
+  }
+
+  private finishCapture(text: string): void {
+    const cap = this.cap!;
+    this.cap = null;
+    let value: unknown;
+    try {
+      value = cap.purpose === "skip" && !cap.scalar ? undefined : JSON.parse(text);
+    } catch {
+      this.pos = cap.start;
+      this.fail(`Invalid JSON value ${JSON.stringify(text.slice(0, 40))}`);
+    }
+    const top = this.stack[this.stack.length - 1];
+    if (cap.purpose === "key") {
+      if (top.kind !== "obj" || typeof value !== "string") this.fail("Expected a property name");
+      top.key = value as string;
+      top.state = "colon";
+      return;
+    }
+    if (cap.purpose === "element" && top.kind === "arr" && top.section) {
+      this.onItem({ section: top.section, index: top.index, value });
+    }
+    this.valueDone();
+  }
+
+  private valueDone(): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.done = true;
+      return;
+    }
+    if (top.kind === "arr") {
+      top.index++;
+      top.state = "comma";
+    } else top.state = "comma";
+  }
+
+  private startCapture(c: number, purpose: "element" | "key" | "skip"): void {
+    const scalar = c !== 0x7b && c !== 0x5b && c !== 0x22;
+    this.cap = { start: this.pos, depth: c === 0x22 ? 0 : 1, inStr: c === 0x22, esc: false, scalar, purpose };
+    this.pos++;
+    if (scalar) this.pos--;
+  }
+
+  private step(c: number): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      if (this.started) this.fail("Unexpected data after the bundle");
+      if (c !== 0x7b) this.fail("Expected the bundle to be a JSON object");
+      this.started = true;
+      this.stack.push({ kind: "obj", path: "", state: "key", key: null, first: true });
+      this.pos++;
+      return;
+    }
+    if (top.kind === "obj") {
+      switch (top.state) {
+        case "key":
+          if (c === 0x7d && top.first) return this.close();
+          if (c !== 0x22) this.fail("Expected a property name");
+          top.first = false;
+          return this.startCapture(c, "key");
+        case "colon":
+          if (c !== 0x3a) this.fail("Expected ':'");
+          top.state = "value";
+          this.pos++;
+          return;
+        case "value":
+          return this.startValue(c, top);
+        case "comma":
+          if (c === 0x2c) {
+            top.state = "key";
+            this.pos++;
+            return;
+          }
+          if (c === 0x7d) return this.close();
+          this.fail("Expected ',' or '}'");
+      }
+    } else {
+      if (top.state === "comma") {
+        if (c === 0x2c) {
+          top.state = "value";
+          this.pos++;
+          return;
+        }
+        if (c === 0x5d) return this.close();
+        this.fail("Expected ',' or ']'");
+      }
+      if (c === 0x5d && top.index === 0) return this.close();
+      return this.startCapture(c, top.section ? "element" : "skip");
+    }
+  }
+
+  private startValue(c: number, top: Extract<Frame, { kind: "obj" }>): void {
+    const depth = this.stack.length; // 1 = inside the root object
+    const key = top.key!;
+    const path = top.path ? `${top.path}.${key}` : key;
+    const isTop = depth === 1 && TOP_SECTIONS.has(key as Section);
+    const isLiab = depth === 2 && top.path === "liabilities" && LIABILITY_SECTIONS.has(key as Section);
+    if (isTop || isLiab) {
+      if (c === 0x5b) {
+        this.stack.push({ kind: "arr", path, state: "value", section: key as Section, index: 0 });
+        this.pos++;
+        return;
+      }
+      if (isLiab && c === 0x6e /* null */) return this.startCapture(c, "skip");
+      throw new BundleShapeError(path, "must be an array");
+    }
+    if (depth === 1 && key === "liabilities") {
+      if (c === 0x7b) {
+        this.stack.push({ kind: "obj", path: "liabilities", state: "key", key: null, first: true });
+        this.pos++;
+        return;
+      }
+      if (c === 0x6e /* null */) return this.startCapture(c, "skip");
+      throw new BundleShapeError("liabilities", "must be an object with credit, student and mortgage arrays");
+    }
+    this.startCapture(c, "skip");
+  }
+
+  private close(): void {
+    this.pos++;
+    this.stack.pop();
+    this.valueDone();
+  }
+}
+
+
+/** Reads a whole stream of text chunks, yielding items in batches (for async consumers). */
+export async function* scanBundle(source: AsyncIterable<string | Buffer>, batchSize = 2000): AsyncGenerator<ScannedItem[]> {
+  let batch: ScannedItem[] = [];
+  const scanner = new BundleScanner((item) => batch.push(item));
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for await (const chunk of source) {
+    scanner.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+  scanner.feed(decoder.decode());
+  scanner.end();
+  if (batch.length) yield batch;
+}

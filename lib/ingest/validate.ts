@@ -1,0 +1,71 @@
+/**
+ * Item-by-item validation of bundle elements against the contract (lib/core/plaid.ts), with
+ * errors that name the field's full path in the bundle and the reason.
+ */
+import type { z } from "zod";
+import {
+  BundleAccountSchema,
+  BundleTransactionSchema,
+  BundleUserSchema,
+  CreditLiabilitySchema,
+  MortgageLiabilitySchema,
+  StudentLoanSchema,
+} from "../core/plaid";
+import type { Section } from "./scan";
+
+export interface FieldError {
+  /** e.g. "transactions[12].amount", "liabilities.credit[0].aprs[1].apr_percentage" */
+  path: string;
+  reason: string;
+}
+
+export const SECTION_SCHEMAS = {
+  users: BundleUserSchema,
+  accounts: BundleAccountSchema,
+  transactions: BundleTransactionSchema,
+  credit: CreditLiabilitySchema,
+  student: StudentLoanSchema,
+  mortgage: MortgageLiabilitySchema,
+} as const;
+
+export type SectionData = { [K in Section]: z.infer<(typeof SECTION_SCHEMAS)[K]> };
+
+export function sectionPath(section: Section, index: number): string {
+  return section === "credit" || section === "student" || section === "mortgage"
+    ? `liabilities.${section}[${index}]`
+    : `${section}[${index}]`;
+}
+
+export function joinPath(base: string, parts: readonly PropertyKey[]): string {
+  let p = base;
+  for (const k of parts) p += typeof k === "number" ? `[${k}]` : `.${String(k)}`;
+  return p;
+}
+
+function valueAt(root: unknown, parts: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const k of parts) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function reasonOf(issue: z.core.$ZodIssue, root: unknown): string {
+  if (issue.code === "invalid_type" && valueAt(root, issue.path) === undefined) return "is required";
+  return issue.message;
+}
+
+export function validateItem<S extends Section>(
+  section: S,
+  index: number,
+  value: unknown,
+): { ok: true; data: SectionData[S] } | { ok: false; errors: FieldError[] } {
+  const base = sectionPath(section, index);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, errors: [{ path: base, reason: "must be an object" }] };
+  }
+  const r = SECTION_SCHEMAS[section].safeParse(value);
+  if (r.success) return { ok: true, data: r.data as SectionData[S] };
+  return { ok: false, errors: r.error.issues.map((i) => ({ path: joinPath(base, i.path), reason: reasonOf(i, value) })) };
+}
