@@ -14,7 +14,7 @@ let envLoaded = false;
 export function loadDotEnv(): void {
   if (envLoaded) return;
   envLoaded = true;
-  const p = path.resolve(process.cwd(), ".env");
+  const p = path.resolve(/* turbopackIgnore: true */ process.cwd(), ".env");
   if (existsSync(p) && typeof process.loadEnvFile === "function") process.loadEnvFile(p);
 }
 
@@ -22,7 +22,7 @@ export function resolveDb(url = (loadDotEnv(), process.env.DATABASE_URL) || DEFA
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
   if (url.startsWith("file:")) {
     const rel = url.slice("file:".length);
-    const file = rel === ":memory:" ? rel : path.resolve(process.cwd(), rel);
+    const file = rel === ":memory:" ? rel : path.resolve(/* turbopackIgnore: true */ process.cwd(), rel);
     return { kind: "sqlite", url, file };
   }
   throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${url.split(":")[0]}:..."`);

@@ -59,7 +59,6 @@ export class BundleScanner {
       this.consumed += this.buf.length;
       this.buf = chunk;
       this.pos = 0;
-      if (this.cap) this.cap.start = 0;
     } else {
       const keep = this.cap ? this.cap.start : this.pos;
       if (keep > 0) {

@@ -75,6 +75,7 @@ export class IngestSession {
       const r = validateItem(item.section, item.index, item.value);
       if (!r.ok) {
         for (const e of r.errors) this.addError(e);
+        this.noteInvalid(item);
         continue;
       }
       const d = r.data as Record<string, unknown>;
@@ -97,6 +98,15 @@ export class IngestSession {
 
     for (const { item, data } of valid) this.check(item, data as never, emailOwners, false);
     if (!this.failed) await this.sink.afterBatch();
+  }
+
+  /** Ids of invalid users/accounts: elements referring to them are not reported again. */
+  private invalidIds = new Set<string>();
+  private noteInvalid(item: ScannedItem) {
+    const v = item.value as Record<string, unknown> | null;
+    if (!v || typeof v !== "object") return;
+    const id = item.section === "users" ? v.user_id : item.section === "accounts" ? v.account_id : undefined;
+    if (typeof id === "string") this.invalidIds.add(`${item.section}:${id}`);
   }
 
   private duplicate(section: Section, id: string, path: string, field: string): boolean {
@@ -146,6 +156,7 @@ export class IngestSession {
         if (!final && this.duplicate("accounts", row.id, path, "account_id")) return;
         if (!this.users.has(row.user_id)) {
           if (!final) return defer();
+          if (this.invalidIds.has(`users:${row.user_id}`)) return; // its user's own error is reported
           this.addError({ path: `${path}.user_id`, reason: `unknown user "${row.user_id}": not in this bundle's users nor stored` });
           return;
         }
@@ -159,14 +170,15 @@ export class IngestSession {
         return;
       }
       case "transactions": {
-        const id = (d as { transaction_id: string }).transaction_id;
+        const id = (d as unknown as { transaction_id: string }).transaction_id;
         if (!final && this.duplicate("transactions", id, path, "transaction_id")) return;
-        const acct = this.accounts.get((d as { account_id: string }).account_id);
+        const acct = this.accounts.get((d as unknown as { account_id: string }).account_id);
         if (!acct) {
           if (!final) return defer();
+          if (this.invalidIds.has(`accounts:${(d as unknown as { account_id: string }).account_id}`)) return;
           this.addError({
             path: `${path}.account_id`,
-            reason: `unknown account "${(d as { account_id: string }).account_id}": not in this bundle's accounts nor stored`,
+            reason: `unknown account "${(d as unknown as { account_id: string }).account_id}": not in this bundle's accounts nor stored`,
           });
           return;
         }
@@ -181,6 +193,7 @@ export class IngestSession {
         const acct = this.accounts.get(row.account_id);
         if (!acct) {
           if (!final) return defer();
+          if (this.invalidIds.has(`accounts:${row.account_id}`)) return;
           this.addError({ path: `${path}.account_id`, reason: `unknown account "${row.account_id}": not in this bundle's accounts nor stored` });
           return;
         }

@@ -23,6 +23,10 @@ const PHONE_RE = /\(?\b\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}\b/g;
 const WEB_RE = /\bWWW\.|\.(?:COM|NET|ORG|CO|IO|TV|US|APP)\b(?:\/\S*)?/g;
 const NON_ALNUM_RE = /[^A-Z& ]+/g;
 const SPACES_RE = /\s+/g;
+const STAR_HASH_RE = /[*#]/g;
+const APOSTROPHE_RE = /['’]/g;
+const DIGIT_RE = /\d/;
+const LETTER_RE = /[A-Z]/;
 
 /** Words that never identify a merchant (corporate suffixes, card-network filler). */
 const DROP_WORDS = new Set([
@@ -55,9 +59,13 @@ function normalizeUncached(name: string): string {
     if (next === s || next.length === 0) break;
     s = next.trim();
   }
-  s = s.replace(ACH_TAIL_RE, "");
+  s = s.replace(ACH_TAIL_RE, "").replace(APOSTROPHE_RE, "");
   s = s.replace(PHONE_RE, " ").replace(WEB_RE, " ");
-  // Store numbers, digits, '#', '*' and punctuation go; '&' stays (AT&T, H&M).
+  // Words with digits are store numbers and reference codes ("#0042", "2K3L45"): dropped, unless nothing else is left.
+  const raw = s.replace(STAR_HASH_RE, " ").split(SPACES_RE);
+  const noDigits = raw.filter((w) => w && !DIGIT_RE.test(w));
+  s = (noDigits.some((w) => LETTER_RE.test(w)) ? noDigits : raw).join(" ");
+  // Remaining digits and punctuation go; '&' stays (AT&T, H&M).
   s = s.replace(NON_ALNUM_RE, " ").replace(SPACES_RE, " ").trim();
   let words = s.length ? s.split(" ") : [];
   const kept = words.filter((w) => !DROP_WORDS.has(w));

@@ -349,7 +349,8 @@ export function detectStreamsPrepared(p: PreparedUser): StreamInternal[] {
     for (const c of amountClusters(rows)) {
       if (c.length < AMOUNT_CLUSTER_MIN_OCCURRENCES) continue;
       const s = buildStream(c, direction, key, p.asOfDay, `:${Math.abs(c[c.length - 1].amount)}`);
-      if (s) out.push(s);
+      // Same-price runs of everyday shopping are chance, not a stream: a split must be a service, bill, debt, transfer or income.
+      if (s && s.stream.category !== "other") out.push(s);
     }
   }
   out.sort(

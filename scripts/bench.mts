@@ -1,0 +1,108 @@
+// npm run bench [-- --quick] : one JSON line per figure ({"name","value","unit",...context}).
+// Each throughput figure has its floor beside it, measured in the same run on the same rows.
+// Postgres figures need a server: BENCH_PG_URL (default postgres://spendsense:spendsense@127.0.0.1:5432/spendsense_bench;
+// the database is wiped). Sizes: --quick runs only the 100k size.
+import path from "node:path";
+import { createReadStream, mkdirSync, rmSync } from "node:fs";
+import pg from "pg";
+import { emit, machine, median, time } from "../lib/bench/util.ts";
+import { postgresFloor, sqliteFloor } from "../lib/bench/floor.ts";
+import { freshPostgres, freshSqlite } from "../lib/db/fresh.ts";
+import { closeRaw, openPgPool, openSqlite } from "../lib/db/raw.ts";
+import { ingestFile, openSink } from "../lib/ingest/index.ts";
+import { scanBundle } from "../lib/ingest/scan.ts";
+import { validateItem } from "../lib/ingest/validate.ts";
+import { transactionRow, type TransactionRow } from "../lib/ingest/rows.ts";
+import { writeBundle } from "../lib/generator/index.ts";
+import { runExtraBenches } from "../lib/bench/extra.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dir = path.join(root, "tmp", "bench");
+mkdirSync(dir, { recursive: true });
+const quick = process.argv.includes("--quick");
+const AS_OF = "2026-11-01";
+const sizes: { label: string; users: number }[] = [{ label: "100k", users: 100 }, ...(quick ? [] : [{ label: "1M", users: 1000 }])];
+const pgUrl = process.env.BENCH_PG_URL ?? "postgres://spendsense:spendsense@127.0.0.1:5432/spendsense_bench";
+const ctx = { machine };
+
+async function pgAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The transaction rows of a bundle file, as the ingest would store them (for the floor). */
+async function loadRows(file: string): Promise<TransactionRow[]> {
+  const owner = new Map<string, string>();
+  const rows: TransactionRow[] = [];
+  for await (const batch of scanBundle(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    for (const item of batch) {
+      if (item.section === "accounts") {
+        const a = item.value as { account_id: string; user_id: string };
+        owner.set(a.account_id, a.user_id);
+      } else if (item.section === "transactions") {
+        const r = validateItem("transactions", item.index, item.value);
+        if (r.ok) rows.push(transactionRow(r.data, owner.get(r.data.account_id)!));
+      }
+    }
+  }
+  return rows;
+}
+
+const files: Record<string, { file: string; transactions: number }> = {};
+for (const s of sizes) {
+  const file = path.join(dir, `bundle-${s.label}.json`);
+  const runs: number[] = [];
+  let tx = 0;
+  for (let i = 0; i < (s.users <= 100 ? 3 : 1); i++) {
+    const r = await writeBundle({ users: s.users, seed: 42, months: 12, asOf: AS_OF, out: file });
+    runs.push(r.seconds);
+    tx = r.transactions;
+  }
+  files[s.label] = { file, transactions: tx };
+  emit("generator_throughput", tx / median(runs), "transactions/s", { size: s.label, users: s.users, transactions: tx, runs: runs.length, ...ctx });
+}
+
+const targets: ("sqlite" | "postgres")[] = ["sqlite"];
+if (await pgAvailable()) targets.push("postgres");
+else emit("postgres_skipped", 0, "flag", { reason: `no PostgreSQL at BENCH_PG_URL (${pgUrl.replace(/:[^:@/]+@/, ":***@")})` });
+
+for (const kind of targets) {
+  for (const s of sizes) {
+    const { file, transactions } = files[s.label];
+    await closeRaw();
+    const url = kind === "sqlite" ? freshSqlite(path.join(dir, `ingest-${s.label}.db`)) : await freshPostgres(pgUrl);
+    const target = kind === "sqlite" ? ({ kind, url, file: url.slice(5) } as const) : ({ kind, url } as const);
+    const first = await time(() => ingestFile(file, { sink: openSink(target) }));
+    if (!first.value.ok) throw new Error(`bench ingest failed: ${JSON.stringify(first.value.errors.slice(0, 3))}`);
+    const again = await time(() => ingestFile(file, { sink: openSink(target) }));
+    // Floor: the same transaction rows, plain inserts in one transaction, into an emptied table.
+    const rows = await loadRows(file);
+    let floorMs: number;
+    if (kind === "sqlite") {
+      const db = openSqlite(target.file);
+      db.exec("DELETE FROM transactions");
+      floorMs = (await time(() => sqliteFloor(db, rows))).ms;
+    } else {
+      const pool = openPgPool(pgUrl);
+      await pool.query("TRUNCATE transactions");
+      await pool.query("VACUUM ANALYZE transactions").catch(() => {});
+      floorMs = (await time(() => postgresFloor(pool, rows))).ms;
+    }
+    const rate = transactions / (first.ms / 1000);
+    const floorRate = transactions / (floorMs / 1000);
+    const base = { database: kind, size: s.label, transactions, ...ctx };
+    emit(`ingest_${kind}`, rate, "transactions/s", { ...base, seconds: first.ms / 1000, note: "file -> parse -> validate -> upsert, one transaction" });
+    emit(`ingest_${kind}_floor`, floorRate, "transactions/s", { ...base, seconds: floorMs / 1000, note: kind === "sqlite" ? "prepared INSERTs in one transaction" : "COPY in one transaction" });
+    emit(`ingest_${kind}_ratio_to_floor`, floorRate / rate, "x", { ...base, goal: "<= 2" });
+    emit(`reingest_${kind}_unchanged`, transactions / (again.ms / 1000), "transactions/s", { ...base, note: "same bundle again: every row compared, none written" });
+    if (kind === "sqlite") rmSync(target.file, { force: true });
+  }
+}
+await closeRaw();
+await runExtraBenches({ dir, asOf: AS_OF, bundle100k: files["100k"].file, pgUrl: targets.includes("postgres") ? pgUrl : null, ctx });

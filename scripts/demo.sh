@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Quick start: install, migrate SQLite, generate + ingest demo data, compute insights, start the app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export PORT="${PORT:-3000}"
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:$PORT}"
+if [ ! -f .env ]; then
+  echo "NEXTAUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" > .env
+  echo "INGEST_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')" >> .env
+  echo "demo: wrote .env with a fresh NEXTAUTH_SECRET and INGEST_TOKEN"
+fi
+set -a; . ./.env; set +a
+npm ci --no-audit --no-fund
+npm run db:migrate
+AS_OF="${AS_OF:-2026-11-01}"
+npm run generate -- --users "${DEMO_USERS:-100}" --seed "${DEMO_SEED:-42}" --as-of "$AS_OF" --out .data/demo-bundle.json
+npm run ingest -- .data/demo-bundle.json
+npm run seed
+if [ -f scripts/pipeline.mts ]; then npm run pipeline -- --as-of "$AS_OF"; fi
+npm run build
+echo "demo: open $NEXTAUTH_URL (operator@spendsense.local / operator-demo-password)"
+exec npx next start -H 127.0.0.1 -p "$PORT"
