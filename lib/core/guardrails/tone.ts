@@ -46,7 +46,7 @@ export const TONE_RULES: readonly ToneRule[] = [
   { id: "lazy", pattern: /\blaz(?:y|ier|iest|iness|ily)\b/i, reason: LABEL },
   { id: "foolish", pattern: /\b(?:foolish(?:ly|ness)?|stupid(?:ly|ity)?|dumb|idiot(?:ic)?|silly\s+mistakes?)\b/i, reason: LABEL },
   { id: "cant_manage", pattern: new RegExp(String.raw`\byou\s+(?:can(?:'|no)?t|cannot|can\s+not|could(?:n't|\s+not)|don't\s+know\s+how\s+to|do\s+not\s+know\s+how\s+to|never|are\s+unable\s+to|'re\s+unable\s+to)\s+(?:seem\s+to\s+)?(?:manage|handle|control|budget|save|stick\s+to)\b`, "i"), reason: LABEL },
-  { id: "undisciplined", pattern: /\b(?:undisciplined|(?:no|lack\s+of|zero)\s+(?:self[-\s])?(?:discipline|self-control|willpower))\b/i, reason: LABEL },
+  { id: "undisciplined", pattern: /\b(?:undisciplined|(?:no|lack(?:s|ing)?(?:\s+of)?|zero)\s+(?:any\s+)?(?:self[-\s])?(?:discipline|self-control|willpower))\b/i, reason: LABEL },
   { id: "out_of_control", pattern: /\bout\s+of\s+control\b/i, reason: LABEL },
   { id: "mess", pattern: /\b(?:finances|money|budget|spending|credit)\s+(?:is|are|was|were)\s+(?:a\s+|such\s+a\s+)?(?:mess|disaster|joke)\b/i, reason: LABEL },
   { id: "beyond_means", pattern: /\b(?:living|live|spending|spend)\s+beyond\s+your\s+means\b/i, reason: JUDGE },

@@ -1,6 +1,11 @@
 /**
  * recommend: 3-5 education items and 0-3 eligible partner offers for one user and one window,
  * ranked by fit (persona match + notable signal tags; ties by id), never by partner payout.
+ * Candidates: a user with a persona gets items tagged with the personas they match (primary
+ * first), and "general" items only to reach the minimum count; a user with no persona gets
+ * "general" items. Offers are checked for eligibility first; an ineligible one is recorded with
+ * its failed checks. At most one offer per kind. No eligible offer → 0 offers and the run note
+ * NO_ELIGIBLE_OFFER ("no eligible offer") in the result and in every draft's trace.
  * Each draft carries its rationale (rendered from facts), the disclosure, and a decision trace.
  * Every draft has passed runGuardrails; one that fails is skipped, recorded in `excluded`, and the
  * next candidate takes its place.
@@ -188,47 +193,60 @@ export function recommendWithTrace(input: RecommendInput): RecommendationResult 
     return null;
   };
 
+  // ── Candidates: users with a persona get items tagged with their personas, and "general" items
+  // only to reach the minimum count; users with no persona get "general" items.
+  const pools = <T extends EducationItem | PartnerOffer>(items: T[]) => {
+    const scored = items.map((item) => ({ id: item.id, item, score: scoreItem(item, personas, active) })).sort(byScoreThenId);
+    const general = scored.filter((c) => c.score.persona_rule === "GENERAL_ITEM_WEIGHT");
+    if (personas.primary === null) return { main: general, fill: [] as Candidate<T>[] };
+    return { main: scored.filter((c) => c.score.persona_rule !== null && c.score.persona_rule !== "GENERAL_ITEM_WEIGHT"), fill: general };
+  };
+
   // ── Education ──────────────────────────────────────────────────────────────────────────────
-  const eduCandidates = catalog.education
-    .map((item) => ({ id: item.id, item, score: scoreItem(item, personas, active) }))
-    .filter((c) => c.score.persona_weight > 0)
-    .sort(byScoreThenId);
+  const edu = pools(catalog.education);
   const education: RecommendationDraft[] = [];
-  for (const c of eduCandidates) {
-    if (education.length >= MAX_EDUCATION) break;
-    const d = guarded(draftFor("education", c, null), c.score.total);
-    if (d) education.push({ ...d, rank: education.length + 1 });
+  for (const [pool, limit] of [
+    [edu.main, MAX_EDUCATION],
+    [edu.fill, MIN_EDUCATION],
+  ] as const) {
+    for (const c of pool) {
+      if (education.length >= limit) break;
+      const d = guarded(draftFor("education", c, null), c.score.total);
+      if (d) education.push({ ...d, rank: education.length + 1 });
+    }
   }
   if (education.length < MIN_EDUCATION) {
     notes.push(`only ${education.length} education items available (minimum ${MIN_EDUCATION})`);
   }
 
   // ── Offers ─────────────────────────────────────────────────────────────────────────────────
-  const offerCandidates = catalog.offers
-    .map((item) => ({ id: item.id, item, score: scoreItem(item, personas, active) }))
-    .filter((c) => c.score.persona_weight > 0)
-    .sort(byScoreThenId);
+  const off = pools(catalog.offers);
   const offers: RecommendationDraft[] = [];
   const perKind = new Map<string, number>();
-  for (const c of offerCandidates) {
-    const eligibility = checkEligibility(c.item, eligibilityFacts);
-    const base = { item_id: c.id, kind: "offer" as const, score: c.score.total };
-    if (!eligibility.eligible) {
-      excluded.push({ ...base, reason: "ineligible", failed_checks: eligibility.checks.filter((x) => !x.passed) });
-      continue;
+  for (const [pool, limit] of [
+    [off.main, MAX_OFFERS],
+    [off.fill, MIN_OFFERS],
+  ] as const) {
+    for (const c of pool) {
+      const eligibility = checkEligibility(c.item, eligibilityFacts);
+      const base = { item_id: c.id, kind: "offer" as const, score: c.score.total };
+      if (!eligibility.eligible) {
+        excluded.push({ ...base, reason: "ineligible", failed_checks: eligibility.checks.filter((x) => !x.passed) });
+        continue;
+      }
+      if (offers.length >= limit) {
+        excluded.push({ ...base, reason: "below_cutoff", failed_checks: [] });
+        continue;
+      }
+      if ((perKind.get(c.item.kind) ?? 0) >= MAX_OFFERS_PER_KIND) {
+        excluded.push({ ...base, reason: "duplicate_kind", failed_checks: [] });
+        continue;
+      }
+      const d = guarded(draftFor("offer", c, eligibility), c.score.total);
+      if (!d) continue;
+      offers.push({ ...d, rank: offers.length + 1 });
+      perKind.set(c.item.kind, (perKind.get(c.item.kind) ?? 0) + 1);
     }
-    if ((perKind.get(c.item.kind) ?? 0) >= MAX_OFFERS_PER_KIND) {
-      excluded.push({ ...base, reason: "duplicate_kind", failed_checks: [] });
-      continue;
-    }
-    if (offers.length >= MAX_OFFERS) {
-      excluded.push({ ...base, reason: "below_cutoff", failed_checks: [] });
-      continue;
-    }
-    const d = guarded(draftFor("offer", c, eligibility), c.score.total);
-    if (!d) continue;
-    offers.push({ ...d, rank: offers.length + 1 });
-    perKind.set(c.item.kind, (perKind.get(c.item.kind) ?? 0) + 1);
   }
   if (offers.length < MIN_OFFERS) notes.push(NO_ELIGIBLE_OFFER);
 

@@ -10,7 +10,11 @@ import type { Frequency } from "./types";
 
 /** brief: "recurring merchants (≥3 in 90 days with monthly/weekly cadence)" */
 export const RECURRING_MIN_OCCURRENCES = 3;
-/** brief: "recurring merchants (≥3 in 90 days with monthly/weekly cadence)"; also the 30d window's look-back for that rule. */
+/**
+ * brief: "recurring merchants (≥3 in 90 days with monthly/weekly cadence)". A window counts a subscription
+ * when, on some day of the window, it had ≥3 charges in the 90 days ending that day: the rule reads from
+ * 89 days before the window's first day to as-of (30d window: 119 days).
+ */
 export const RECURRING_LOOKBACK_DAYS = 90;
 /**
  * brief: "monthly/weekly cadence". Read as "at most a month apart", so a stream can show 3 charges in

@@ -3,7 +3,6 @@
  * recurring spend (monthly equivalent), and subscription share of total spend in the window.
  */
 import {
-  CADENCE_BANDS,
   RECURRING_CADENCES,
   RECURRING_LOOKBACK_DAYS,
   RECURRING_MIN_OCCURRENCES,
@@ -26,29 +25,35 @@ export function maxChargesInSpan(s: StreamInternal, fromDay: number, toDay: numb
   return best;
 }
 
-/** The stream has a charge in the window, or its next charge is predicted inside it (up to the cadence's grace days past as-of). */
+/**
+ * The stream is live in the window: a charge inside it, or its next charge predicted inside it and not
+ * yet overdue beyond the cadence's grace days (is_active).
+ */
 export function liveInWindow(s: StreamInternal, ctx: WindowCtx): boolean {
   if (s.lastDay >= ctx.startDay) return true;
-  const grace = CADENCE_BANDS[s.stream.frequency].activeGraceDays;
-  return s.predictedDay >= ctx.startDay && s.predictedDay <= ctx.asOfDay + grace;
+  return s.predictedDay >= ctx.startDay && s.active;
+}
+
+/** First day the recurring rule reads for a window: 90 days before the window's first day. */
+export function ruleFromDay(ctx: WindowCtx): number {
+  return ctx.startDay - (RECURRING_LOOKBACK_DAYS - 1);
 }
 
 /**
- * The recurring rule for a window: a subscription stream on a WEEKLY..MONTHLY cadence with ≥3 charges
- * inside 90 consecutive days of the rule's look-back (the 90 days ending on as-of for the 30d window;
- * the window itself for longer windows), live in the window.
+ * The recurring rule for a window: a subscription stream on a WEEKLY..MONTHLY cadence, live in the window,
+ * that on some day of the window had ≥3 charges in the 90 days ending that day (the brief's "≥3 in 90
+ * days", evaluated on each day of the window, so a monthly charge 30 days before as-of still counts).
  */
 export function meetsRecurringRule(s: StreamInternal, ctx: WindowCtx): boolean {
   if (!s.stream.is_subscription) return false;
   if (!RECURRING_CADENCES.includes(s.stream.frequency)) return false;
   if (!liveInWindow(s, ctx)) return false;
-  const ruleFrom = ctx.asOfDay - Math.max(ctx.days, RECURRING_LOOKBACK_DAYS) + 1;
-  return maxChargesInSpan(s, ruleFrom, ctx.asOfDay) >= RECURRING_MIN_OCCURRENCES;
+  return maxChargesInSpan(s, ruleFromDay(ctx), ctx.asOfDay) >= RECURRING_MIN_OCCURRENCES;
 }
 
 export function subscriptionSignals(ctx: WindowCtx): SubscriptionSignals {
   const ev = new EvidenceBuilder();
-  const ruleFrom = ctx.asOfDay - Math.max(ctx.days, RECURRING_LOOKBACK_DAYS) + 1;
+  const ruleFrom = ruleFromDay(ctx);
   ev.note(
     `recurring rule (RECURRING_MIN_OCCURRENCES=${RECURRING_MIN_OCCURRENCES} in RECURRING_LOOKBACK_DAYS=${RECURRING_LOOKBACK_DAYS}, ` +
       `cadence ${RECURRING_CADENCES.join("/")}) read ${dayIso(ruleFrom)}..${ctx.p.asOf}`,

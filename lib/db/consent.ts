@@ -1,0 +1,45 @@
+import "./server-only";
+import { db } from "./client";
+import { assertSelfOrOperator, NotFoundError, type Actor } from "./actor";
+
+export interface ConsentChange {
+  granted: boolean;
+  changed: boolean;
+  /** On revocation: how many derived records were deleted (kept in the audit, without their content). */
+  deleted?: { signal_snapshots: number; persona_assignments: number; recommendations: number };
+}
+
+/**
+ * Grants or revokes a customer's consent (the customer, or an operator on their behalf). Every
+ * change is a ConsentEvent with its time and source. Revoking deletes, in the same transaction,
+ * everything derived from the user's data (signals, personas, recommendations with their traces)
+ * and leaves an AuditEvent that they existed, with counts only. Re-granting is followed by a
+ * recompute by the caller (see lib/actions or the pipeline).
+ */
+export async function setConsent(actor: Actor, userId: string, granted: boolean, now: Date = new Date()): Promise<ConsentChange> {
+  assertSelfOrOperator(actor, userId);
+  const source = actor.id === userId ? "customer" : "operator";
+  return db().$transaction(async (tx) => {
+    const u = await tx.user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true } });
+    if (!u || u.role !== "customer") throw new NotFoundError("no such customer");
+    if (u.consentGranted === granted) return { granted, changed: false };
+    await tx.consentEvent.create({ data: { userId, granted, source, actorId: actor.id, at: now } });
+    await tx.user.update({ where: { id: userId }, data: { consentGranted: granted, consentAt: now } });
+    if (granted) return { granted, changed: true };
+    const [s, pa, r] = await Promise.all([
+      tx.signalSnapshot.deleteMany({ where: { userId } }),
+      tx.personaAssignment.deleteMany({ where: { userId } }),
+      tx.recommendation.deleteMany({ where: { userId } }),
+    ]);
+    const deleted = { signal_snapshots: s.count, persona_assignments: pa.count, recommendations: r.count };
+    await tx.auditEvent.create({
+      data: { type: "consent_revoked_derived_data_deleted", actorId: actor.id, subjectId: userId, detailsJson: JSON.stringify({ source, deleted }), at: now },
+    });
+    return { granted, changed: true, deleted };
+  });
+}
+
+export async function consentHistory(actor: Actor, userId: string) {
+  assertSelfOrOperator(actor, userId);
+  return db().consentEvent.findMany({ where: { userId }, orderBy: { at: "desc" }, select: { id: true, granted: true, source: true, at: true } });
+}

@@ -1,0 +1,142 @@
+/**
+ * The pipeline for one user: consent gate -> load rows -> signals (both windows) -> personas ->
+ * recommendations with guardrails and traces -> stored in one database transaction.
+ * Operator decisions survive re-runs: an approved, rejected or flagged recommendation is never
+ * rewritten; pending ones are refreshed; pending ones no longer recommended are removed.
+ */
+import { randomUUID } from "node:crypto";
+import { db } from "./db/client";
+import { loadUserData } from "./db/load";
+import { computeSignals } from "./core/signals";
+import { WINDOW_IDS, type WindowId, type WindowSignals } from "./core/signals/types";
+import { assignPersonas } from "./core/personas";
+import type { PersonaAssignment } from "./core/personas/types";
+import { recommendWithTrace } from "./core/recommend";
+import type { RecommendationResult } from "./core/recommend/types";
+import { canProcess } from "./core/guardrails";
+import { getCatalog } from "./content";
+
+/** Env switch for demos: new recommendations start approved instead of waiting for review. */
+export const autoApprove = () => process.env.AUTO_APPROVE_RECOMMENDATIONS === "1";
+
+export interface PipelineOutcome {
+  user_id: string;
+  status: "processed" | "skipped";
+  reason?: string;
+  windows?: Record<WindowId, { primary: string | null; recommendations: number }>;
+  timings_ms?: { load: number; compute: number; store: number };
+}
+
+export interface ComputedUser {
+  signals: Record<WindowId, WindowSignals>;
+  personas: Record<WindowId, PersonaAssignment>;
+  recommendations: Record<WindowId, RecommendationResult>;
+}
+
+/** Pure part: what the pipeline computes for one user's data (no database). */
+export function computeUser(data: Parameters<typeof computeSignals>[0], asOf: string, now: string): ComputedUser {
+  const sig = computeSignals(data, asOf);
+  const held = data.accounts.map((a) => ({ account_id: a.account_id, type: a.type, subtype: a.subtype }));
+  const catalog = getCatalog();
+  const out = { signals: {}, personas: {}, recommendations: {} } as ComputedUser;
+  for (const w of WINDOW_IDS) {
+    const window = sig.windows[w];
+    const personas = assignPersonas(window);
+    out.signals[w] = window;
+    out.personas[w] = personas;
+    out.recommendations[w] = recommendWithTrace({ user_id: data.user_id, window, personas, accounts: held, catalog, now });
+  }
+  return out;
+}
+
+export async function runPipelineForUser(userId: string, asOf: string, opts: { now?: Date } = {}): Promise<PipelineOutcome> {
+  const p = db();
+  const nowDate = opts.now ?? new Date();
+  const now = nowDate.toISOString();
+  const t0 = performance.now();
+  const user = await p.user.findUnique({ where: { id: userId }, select: { id: true, role: true, consentGranted: true, consentAt: true } });
+  if (!user || user.role !== "customer") return { user_id: userId, status: "skipped", reason: "no such customer" };
+  // consent_at is set by every consent event; without one there is no consent record at all.
+  const consent = canProcess(user.consentAt ? { granted: user.consentGranted, at: user.consentAt.toISOString() } : null);
+  if (!consent.allowed) return { user_id: userId, status: "skipped", reason: consent.code };
+  const data = await loadUserData(userId, asOf);
+  const t1 = performance.now();
+  const c = computeUser(data, asOf, now);
+  const t2 = performance.now();
+  const status = autoApprove() ? "approved" : "pending";
+
+  await p.$transaction(async (tx) => {
+    // Consent may have been revoked while we computed: check again inside the transaction.
+    const fresh = await tx.user.findUnique({ where: { id: userId }, select: { consentGranted: true } });
+    if (!fresh?.consentGranted) throw new ConsentRevoked();
+    for (const w of WINDOW_IDS) {
+      const key = { userId_window_asOf: { userId, window: w, asOf } };
+      const dataJson = JSON.stringify(c.signals[w]);
+      await tx.signalSnapshot.upsert({ where: key, create: { userId, window: w, asOf, dataJson, computedAt: nowDate }, update: { dataJson, computedAt: nowDate } });
+      const primary = c.personas[w].primary;
+      const matchedJson = JSON.stringify(c.personas[w]);
+      const prior = await tx.personaAssignment.findUnique({ where: key, select: { overriddenBy: true } });
+      if (!prior?.overriddenBy) {
+        await tx.personaAssignment.upsert({ where: key, create: { userId, window: w, asOf, primary, matchedJson, computedAt: nowDate }, update: { primary, matchedJson, computedAt: nowDate } });
+      } else {
+        await tx.personaAssignment.update({ where: key, data: { matchedJson, computedAt: nowDate } });
+      }
+      const drafts = c.recommendations[w].drafts;
+      const existing = await tx.recommendation.findMany({ where: { userId, window: w, asOf }, select: { id: true, itemId: true, status: true } });
+      const byItem = new Map(existing.map((e) => [e.itemId, e]));
+      const keep = new Set(drafts.map((d) => d.item_id));
+      const stale = existing.filter((e) => e.status === "pending" && !keep.has(e.itemId)).map((e) => e.id);
+      if (stale.length) await tx.recommendation.deleteMany({ where: { id: { in: stale } } });
+      const creates = [];
+      for (const d of drafts) {
+        const fields = { kind: d.kind, title: d.title, rationale: d.rationale, disclosure: d.disclosure, rank: d.rank, generator: d.trace.generator ?? "template", traceJson: JSON.stringify(d.trace) };
+        const prev = byItem.get(d.item_id);
+        if (!prev) creates.push({ id: randomUUID(), userId, window: w, asOf, itemId: d.item_id, status, createdAt: nowDate, updatedAt: nowDate, ...fields });
+        else if (prev.status === "pending") await tx.recommendation.update({ where: { id: prev.id }, data: { ...fields, updatedAt: nowDate } });
+      }
+      if (creates.length) await tx.recommendation.createMany({ data: creates });
+    }
+  });
+  const t3 = performance.now();
+  return {
+    user_id: userId,
+    status: "processed",
+    windows: Object.fromEntries(WINDOW_IDS.map((w) => [w, { primary: c.personas[w].primary, recommendations: c.recommendations[w].drafts.length }])) as PipelineOutcome["windows"],
+    timings_ms: { load: t1 - t0, compute: t2 - t1, store: t3 - t2 },
+  };
+}
+
+export class ConsentRevoked extends Error {
+  constructor() {
+    super("consent was revoked during processing");
+  }
+}
+
+/** Every consenting customer (or one), in id order. */
+export async function runPipeline(asOf: string, opts: { userId?: string; now?: Date; onUser?: (o: PipelineOutcome) => void } = {}): Promise<PipelineOutcome[]> {
+  const users = await db().user.findMany({
+    where: { role: "customer", ...(opts.userId ? { id: opts.userId } : {}) },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  const out: PipelineOutcome[] = [];
+  for (const u of users) {
+    let o: PipelineOutcome;
+    try {
+      o = await runPipelineForUser(u.id, asOf, opts);
+    } catch (e) {
+      if (!(e instanceof ConsentRevoked)) throw e;
+      o = { user_id: u.id, status: "skipped", reason: "CONSENT_REVOKED" };
+    }
+    opts.onUser?.(o);
+    out.push(o);
+  }
+  return out;
+}
+
+/** The as-of date the app uses when none is given: AS_OF, else the latest date the pipeline ran for. */
+export async function defaultAsOf(): Promise<string | null> {
+  if (process.env.AS_OF) return process.env.AS_OF;
+  const latest = await db().signalSnapshot.findFirst({ orderBy: { asOf: "desc" }, select: { asOf: true } });
+  return latest?.asOf ?? null;
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
+import { ingestObject } from "@/lib/ingest";
+import { db } from "@/lib/db/client";
+import { runPipeline, runPipelineForUser } from "@/lib/pipeline";
+import { setConsent } from "@/lib/db/consent";
+import { decideRecommendation } from "@/lib/db/review";
+import { getProfile, getUserDetail } from "@/lib/db/views";
+import { ForbiddenError } from "@/lib/db/actor";
+import { smallBundle } from "./fixtures/bundle";
+
+const AS_OF = "2026-11-01";
+const DISCLOSURE = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
+const operator = { id: "op1", role: "operator" as const };
+const alice = { id: "u_alice", role: "customer" as const };
+const bob = { id: "u_bob", role: "customer" as const };
+
+describe(`pipeline, consent and review (${dbKind})`, () => {
+  beforeEach(async () => {
+    await freshDatabase();
+    await ingestObject(smallBundle());
+    await db().user.create({ data: { id: "op1", name: "Op", email: "op@bank.test", role: "operator" } });
+  });
+  afterAll(closeDatabase);
+
+  it("processes only consenting customers and stores both windows", async () => {
+    const out = await runPipeline(AS_OF);
+    expect(out.find((o) => o.user_id === "u_alice")?.status).toBe("processed");
+    expect(out.find((o) => o.user_id === "u_bob")).toMatchObject({ status: "skipped", reason: "NO_CONSENT_RECORD" });
+    expect(out.find((o) => o.user_id === "op1")).toBeUndefined();
+    expect(await db().signalSnapshot.count({ where: { userId: "u_bob" } })).toBe(0);
+    const snaps = await db().signalSnapshot.findMany({ where: { userId: "u_alice" }, orderBy: { window: "asc" } });
+    expect(snaps.map((s) => s.window)).toEqual(["180d", "30d"]);
+    const pa = await db().personaAssignment.findFirstOrThrow({ where: { userId: "u_alice", window: "30d" } });
+    expect(pa.primary).toBe("high_utilization"); // Visa 4523 at 68%
+    const recs = await db().recommendation.findMany({ where: { userId: "u_alice", window: "30d" } });
+    const edu = recs.filter((r) => r.kind === "education");
+    expect(edu.length).toBeGreaterThanOrEqual(3);
+    expect(edu.length).toBeLessThanOrEqual(5);
+    expect(recs.filter((r) => r.kind === "offer").length).toBeLessThanOrEqual(3);
+    for (const r of recs) {
+      expect(r.disclosure).toBe(DISCLOSURE);
+      expect(r.status).toBe("pending");
+    }
+    expect(recs.some((r) => r.rationale.includes("4523") && r.rationale.includes("68%"))).toBe(true);
+  });
+
+  it("keeps operator decisions across re-runs and shows customers only approved items", async () => {
+    await runPipelineForUser("u_alice", AS_OF);
+    const recs = await db().recommendation.findMany({ where: { userId: "u_alice" }, orderBy: { id: "asc" } });
+    await decideRecommendation(operator, recs[0].id, "approve", "looks right");
+    await decideRecommendation(operator, recs[1].id, "reject");
+    await runPipelineForUser("u_alice", AS_OF);
+    const after = await db().recommendation.findMany({ where: { userId: "u_alice" } });
+    expect(after.length).toBe(recs.length);
+    expect(after.find((r) => r.id === recs[0].id)?.status).toBe("approved");
+    expect(after.find((r) => r.id === recs[1].id)?.status).toBe("rejected");
+    const actions = await db().operatorAction.findMany({ orderBy: { at: "asc" } });
+    expect(actions.map((a) => a.action)).toEqual(["approve", "reject"]);
+    const mine = await getUserDetail(alice, "u_alice");
+    expect(mine.recommendations.map((r) => r.id)).toEqual([recs[0].id]);
+    expect(mine.recommendations[0].trace).toBeNull();
+    await expect(getUserDetail(bob, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(decideRecommendation(alice, recs[2].id, "approve")).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("serves the profile JSON in dollars and fractions", async () => {
+    await runPipelineForUser("u_alice", AS_OF);
+    const p = (await getProfile(operator, "u_alice")) as any;
+    expect(p.user_id).toBe("u_alice");
+    expect(p.as_of).toBe(AS_OF);
+    expect(p.consent.granted).toBe(true);
+    const credit = p.windows["30d"].signals.credit;
+    expect(credit.max_utilization).toBeCloseTo(0.68, 4);
+    expect(credit.cards[0]).toMatchObject({ account_id: "acc_alice_cc", mask: "4523" });
+    expect(credit.cards[0].flags).toEqual(["30", "50"]);
+    expect(p.windows["30d"].persona.primary).toBe("high_utilization");
+    expect(p.windows["30d"].recommendations[0].trace).toBeDefined();
+  });
+
+  it("revoking consent stops processing and deletes derived data, keeping an audit; opting in again recomputes", async () => {
+    await runPipelineForUser("u_alice", AS_OF);
+    expect(await db().recommendation.count({ where: { userId: "u_alice" } })).toBeGreaterThan(0);
+    const r = await setConsent(alice, "u_alice", false);
+    expect(r.changed).toBe(true);
+    expect(r.deleted?.signal_snapshots).toBe(2);
+    for (const n of [db().signalSnapshot.count(), db().personaAssignment.count(), db().recommendation.count()]) expect(await n).toBe(0);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { subjectId: "u_alice" } });
+    expect(audit.type).toBe("consent_revoked_derived_data_deleted");
+    expect(audit.detailsJson).not.toMatch(/4523|rationale|utilization/);
+    expect(await runPipelineForUser("u_alice", AS_OF)).toMatchObject({ status: "skipped", reason: "CONSENT_REVOKED" });
+    expect(await db().signalSnapshot.count()).toBe(0);
+    const events = await db().consentEvent.findMany({ where: { userId: "u_alice" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.granted, e.source])).toEqual([[true, "import"], [false, "customer"]]);
+    await setConsent(alice, "u_alice", true);
+    expect((await runPipelineForUser("u_alice", AS_OF)).status).toBe("processed");
+    expect(await db().signalSnapshot.count({ where: { userId: "u_alice" } })).toBe(2);
+    await expect(setConsent(bob, "u_alice", false)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
