@@ -1,2 +1,79 @@
-/** Benchmarks of later stages (signals, pipeline); filled in as those stages land. */
-export async function runExtraBenches(_opts: { dir: string; asOf: string; bundle100k: string; pgUrl: string | null; ctx: Record<string, unknown> }): Promise<void> {}
+/**
+ * Benchmarks of the signal engine (in-process) and of the pipeline end to end through SQLite,
+ * each beside its floor measured in the same run.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { BundleSchema } from "../core/plaid";
+import { bundleToUserData } from "../core/normalize";
+import { benchSignals } from "../core/signals";
+import { emit, median, percentile } from "./util";
+import { freshSqlite } from "../db/fresh";
+import { closeRaw, openSqlite } from "../db/raw";
+import { disconnectDb, db } from "../db/client";
+import { ingestFile } from "../ingest";
+import { runPipelineForUser, computeUser } from "../pipeline";
+import { addDays } from "../core/time";
+import { PIPELINE_LOOKBACK_DAYS } from "../db/load";
+
+export async function runExtraBenches(opts: { dir: string; asOf: string; bundle100k: string; pgUrl: string | null; ctx: Record<string, unknown> }): Promise<void> {
+  const { asOf, ctx } = opts;
+  const bundle = BundleSchema.parse(JSON.parse(readFileSync(opts.bundle100k, "utf8")));
+  const users = [...bundleToUserData(bundle).values()];
+
+  // Signals in-process, one core.
+  const s = benchSignals(users, asOf, { minMs: 2000 });
+  emit("signals_in_process", s.tx_per_second, "transactions/s", { users: s.users, transactions: s.transactions, runs: s.runs, ms_per_user: s.ms_per_user, goal: ">= 1000000", ...ctx });
+
+  // Whole computation (signals + personas + recommendations + guardrails + traces), in-process, no database.
+  const computeMs: number[] = [];
+  for (const u of users) {
+    const t0 = performance.now();
+    computeUser(u, asOf, `${asOf}T00:00:00.000Z`);
+    computeMs.push(performance.now() - t0);
+  }
+  emit("compute_per_user_p50", median(computeMs), "ms", { users: users.length, note: "signals+personas+recommend+guardrails, no I/O", ...ctx });
+
+  // Pipeline end to end through SQLite, beside the floor of merely reading the same rows with plain SQL.
+  await disconnectDb();
+  await closeRaw();
+  const file = path.join(opts.dir, "pipeline.db");
+  process.env.DATABASE_URL = freshSqlite(file);
+  const r = await ingestFile(opts.bundle100k);
+  if (!r.ok) throw new Error("pipeline bench: ingest failed");
+  const ids = (await db().user.findMany({ where: { role: "customer", consentGranted: true }, select: { id: true }, orderBy: { id: "asc" } })).map((u) => u.id);
+  const raw = openSqlite(file);
+  const from = addDays(asOf, -PIPELINE_LOOKBACK_DAYS);
+  const qAcc = raw.prepare("SELECT * FROM accounts WHERE user_id = ?");
+  const qTx = raw.prepare("SELECT * FROM transactions WHERE user_id = ? AND date >= ? AND date <= ?");
+  const qLiab = raw.prepare("SELECT l.*, a.* FROM liabilities l JOIN accounts acc ON acc.id = l.account_id LEFT JOIN liability_aprs a ON a.account_id = l.account_id WHERE acc.user_id = ?");
+  // warm up both paths once
+  for (const id of ids.slice(0, 5)) {
+    await runPipelineForUser(id, asOf);
+    qAcc.all(id), qTx.all(id, from, asOf), qLiab.all(id);
+  }
+  const pipeMs: number[] = [];
+  const floorMs: number[] = [];
+  const t0 = performance.now();
+  for (const id of ids) {
+    const a = performance.now();
+    qAcc.all(id);
+    qTx.all(id, from, asOf);
+    qLiab.all(id);
+    const b = performance.now();
+    await runPipelineForUser(id, asOf);
+    const c = performance.now();
+    floorMs.push(b - a);
+    pipeMs.push(c - b);
+  }
+  const total = (performance.now() - t0) / 1000;
+  const base = { database: "sqlite", users: ids.length, ...ctx };
+  emit("pipeline_sqlite_users_per_s", ids.length / total, "users/s", base);
+  emit("pipeline_sqlite_p50", median(pipeMs), "ms", base);
+  emit("pipeline_sqlite_p95", percentile(pipeMs, 95), "ms", { ...base, goal: "< 25 (signals), < 30 (whole pipeline)" });
+  emit("pipeline_sqlite_read_floor_p50", median(floorMs), "ms", { ...base, note: "plain SQL read of the same user's rows" });
+  emit("pipeline_sqlite_read_floor_p95", percentile(floorMs, 95), "ms", base);
+  emit("pipeline_sqlite_ratio_to_floor_p50", median(pipeMs) / median(floorMs), "x", { ...base, goal: "<= 3 (signals), <= 4 (whole pipeline)" });
+  await disconnectDb();
+  await closeRaw();
+}

@@ -88,6 +88,18 @@ export const F_INTEREST = 1 << 7;
 export const F_STREAM = 1 << 8;
 /** A card payment seen on the card's side (money into the card). */
 export const F_CARD_SIDE_PAYMENT = 1 << 9;
+/** Its category could make a stream other than "other" (service, bill, debt, transfer, income, or unknown). */
+export const F_STREAM_CATEGORY = 1 << 10;
+
+const STREAM_CATEGORY_PRIMARIES = new Set([
+  "ENTERTAINMENT",
+  "GENERAL_SERVICES",
+  "RENT_AND_UTILITIES",
+  "LOAN_PAYMENTS",
+  "TRANSFER_IN",
+  "TRANSFER_OUT",
+  "INCOME",
+]);
 
 /** PFC detailed categories of money moving between the user's own accounts. */
 const OWN_TRANSFER_DETAILED = new Set([
@@ -337,7 +349,12 @@ function rowFlags(
   }
 
   const cashOrCard = isCashOrCard(acct.kind);
-  if (cashOrCard && amt !== 0) f |= F_STREAM;
+  if (cashOrCard && amt !== 0) {
+    f |= F_STREAM;
+    if (primary == null || STREAM_CATEGORY_PRIMARIES.has(primary) || detailed === "PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS" || d & D_PAYROLL) {
+      f |= F_STREAM_CATEGORY;
+    }
+  }
 
   // Income: money in on a cash account.
   if (amt < 0 && (acct.kind === "checking" || acct.kind === "savings") && !(f & (F_OWN_TRANSFER | F_CARD_PAYMENT))) {

@@ -36,6 +36,7 @@ import {
   F_INCOME,
   F_OWN_TRANSFER,
   F_STREAM,
+  F_STREAM_CATEGORY,
   F_WAGE,
   dayIso,
   isoDay,
@@ -346,6 +347,10 @@ export function detectStreamsPrepared(p: PreparedUser): StreamInternal[] {
       continue;
     }
     if (rows.length < AMOUNT_CLUSTER_MIN_OCCURRENCES) continue;
+    // Splits of "other" categories are dropped below: skip merchants with no row that could be anything else.
+    let candidate = false;
+    for (const r of rows) if (r.flags & F_STREAM_CATEGORY) candidate = true;
+    if (!candidate) continue;
     for (const c of amountClusters(rows)) {
       if (c.length < AMOUNT_CLUSTER_MIN_OCCURRENCES) continue;
       const s = buildStream(c, direction, key, p.asOfDay, `:${Math.abs(c[c.length - 1].amount)}`);
