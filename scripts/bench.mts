@@ -76,8 +76,8 @@ for (const kind of targets) {
   for (const s of sizes) {
     const { file, transactions } = files[s.label];
     await closeRaw();
-    const url = kind === "sqlite" ? freshSqlite(path.join(dir, `ingest-${s.label}.db`)) : await freshPostgres(pgUrl);
-    const target = kind === "sqlite" ? ({ kind, url, file: url.slice(5) } as const) : ({ kind, url } as const);
+    const sqliteFile = path.join(dir, `ingest-${s.label}.db`);
+    const target = kind === "sqlite" ? ({ kind, url: freshSqlite(sqliteFile), file: sqliteFile } as const) : ({ kind, url: await freshPostgres(pgUrl) } as const);
     const first = await time(() => ingestFile(file, { sink: openSink(target) }));
     if (!first.value.ok) throw new Error(`bench ingest failed: ${JSON.stringify(first.value.errors.slice(0, 3))}`);
     const again = await time(() => ingestFile(file, { sink: openSink(target) }));
@@ -85,7 +85,7 @@ for (const kind of targets) {
     const rows = await loadRows(file);
     let floorMs: number;
     if (kind === "sqlite") {
-      const db = openSqlite(target.file);
+      const db = openSqlite(sqliteFile);
       db.exec("DELETE FROM transactions");
       floorMs = (await time(() => sqliteFloor(db, rows))).ms;
     } else {
@@ -101,7 +101,7 @@ for (const kind of targets) {
     emit(`ingest_${kind}_floor`, floorRate, "transactions/s", { ...base, seconds: floorMs / 1000, note: kind === "sqlite" ? "prepared INSERTs in one transaction" : "COPY in one transaction" });
     emit(`ingest_${kind}_ratio_to_floor`, floorRate / rate, "x", { ...base, goal: "<= 2" });
     emit(`reingest_${kind}_unchanged`, transactions / (again.ms / 1000), "transactions/s", { ...base, note: "same bundle again: every row compared, none written" });
-    if (kind === "sqlite") rmSync(target.file, { force: true });
+    if (kind === "sqlite") rmSync(sqliteFile, { force: true });
   }
 }
 await closeRaw();

@@ -50,7 +50,9 @@ export async function runExtraBenches(opts: { dir: string; asOf: string; bundle1
   // warm up both paths once
   for (const id of ids.slice(0, 5)) {
     await runPipelineForUser(id, asOf);
-    qAcc.all(id), qTx.all(id, from, asOf), qLiab.all(id);
+    qAcc.all(id);
+    qTx.all(id, from, asOf);
+    qLiab.all(id);
   }
   const pipeMs: number[] = [];
   const floorMs: number[] = [];

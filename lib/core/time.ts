@@ -6,10 +6,17 @@
 const DAY_MS = 86_400_000;
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+const validDates = new Set<string>();
+const VALID_DATES_CACHE_MAX = 20_000;
+
+/** A real calendar date "YYYY-MM-DD" (2026-02-30 is not). Memoized: feeds repeat the same dates. */
 export function isIsoDate(s: string): boolean {
-  if (!ISO_DATE_RE.test(s)) return false;
+  if (validDates.has(s)) return true;
+  if (typeof s !== "string" || !ISO_DATE_RE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  if (ok && validDates.size < VALID_DATES_CACHE_MAX) validDates.add(s);
+  return ok;
 }
 
 /** Days since 1970-01-01 (UTC) for an ISO date. */

@@ -6,7 +6,7 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "./rows";
-import { emptyCounts, type EntityCounts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
+import { emptyCounts, type Counts, type EntityCounts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
 
 /** Rows buffered per staging table before one COPY sends them. */
 export const COPY_BATCH_ROWS = 20_000;
@@ -41,6 +41,7 @@ export class PostgresSink implements IngestSink {
   private client: pg.PoolClient | null = null;
   private stages: Record<"users" | "accounts" | "transactions" | "liabilities" | "aprs", Stage>;
   private inTx = false;
+  private counts = emptyCounts();
 
   constructor(private readonly pool: pg.Pool) {
     this.stages = {
@@ -97,10 +98,7 @@ export class PostgresSink implements IngestSink {
     for (const a of row.aprs) this.stages.aprs.lines.push(line({ account_id: row.account_id, ...a }, APR_COLS));
   }
 
-  private async flush(stage: Stage) {
-    if (!stage.lines.length) return;
-    const text = stage.lines.join("");
-    stage.lines = [];
+  private async copy(stage: Stage, text: string) {
     const stream = this.client!.query(copyFrom(`COPY ${stage.table} (${stage.cols.map(q).join(",")}) FROM STDIN`));
     await new Promise<void>((resolve, reject) => {
       stream.on("error", reject);
@@ -109,11 +107,87 @@ export class PostgresSink implements IngestSink {
     });
   }
 
-  async afterBatch() {
-    for (const st of Object.values(this.stages)) if (st.lines.length >= COPY_BATCH_ROWS) await this.flush(st);
+  /** Background work in order: each flush copies what is buffered into staging and merges it. */
+  private chain: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private failure: unknown = null;
+
+  private scheduleFlush(): Promise<void> {
+    // Take the buffered lines now; the database work runs while the caller parses the next batch.
+    const texts = Object.fromEntries(Object.entries(this.stages).map(([k, st]) => [k, st.lines.join("")])) as Record<keyof PostgresSink["stages"], string>;
+    for (const st of Object.values(this.stages)) st.lines = [];
+    this.queued++;
+    this.chain = this.chain
+      .then(() => (this.failure ? undefined : this.flushAndMerge(texts)))
+      .catch((e) => {
+        this.failure ??= e;
+      })
+      .finally(() => {
+        this.queued--;
+      });
+    return this.chain;
   }
 
-  private async merge(table: string, stage: string, cols: readonly string[], key: string) {
+  private add(into: Counts, c: Counts) {
+    into.inserted += c.inserted;
+    into.updated += c.updated;
+    into.unchanged += c.unchanged;
+  }
+
+  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>) {
+    const c = this.client!;
+    const counts = this.counts;
+    if (t.users) {
+      await this.copy(this.stages.users, t.users);
+      this.add(counts.users, await this.merge("users", "stg_users", USER_COLS, "id"));
+      const consent = await c.query(`
+        WITH g AS (SELECT id FROM stg_users WHERE grant_consent),
+        ev AS (INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g RETURNING 1)
+        UPDATE users SET consent_granted = true, consent_at = now() WHERE id IN (SELECT id FROM g)`);
+      counts.consent_events.inserted += consent.rowCount ?? 0;
+      await c.query("TRUNCATE stg_users");
+    }
+    if (t.accounts) {
+      await this.copy(this.stages.accounts, t.accounts);
+      this.add(counts.accounts, await this.merge("accounts", "stg_accounts", ACCOUNT_COLS, "id"));
+      await c.query("TRUNCATE stg_accounts");
+    }
+    if (t.liabilities) {
+      await this.copy(this.stages.liabilities, t.liabilities);
+      if (t.aprs) await this.copy(this.stages.aprs, t.aprs);
+      // APRs of inserted or changed liabilities are replaced; unchanged ones are left alone.
+      const liabRest = LIABILITY_COLS.filter((col) => col !== "account_id");
+      await c.query(`
+        CREATE TEMP TABLE IF NOT EXISTS stg_changed_liabilities (account_id text) ON COMMIT DROP;
+        TRUNCATE stg_changed_liabilities;
+        INSERT INTO stg_changed_liabilities
+          SELECT s.account_id FROM stg_liabilities s LEFT JOIN liabilities l ON l.account_id = s.account_id
+          WHERE l.account_id IS NULL OR (${liabRest.map((col) => `l.${q(col)}`).join(",")}) IS DISTINCT FROM (${liabRest.map((col) => `s.${q(col)}`).join(",")})`);
+      this.add(counts.liabilities, await this.merge("liabilities", "stg_liabilities", LIABILITY_COLS, "account_id"));
+      await c.query(`
+        DELETE FROM liability_aprs WHERE account_id IN (SELECT account_id FROM stg_changed_liabilities);
+        INSERT INTO liability_aprs (${APR_COLS.map(q).join(",")})
+          SELECT ${APR_COLS.map(q).map((col) => `s.${col}`).join(",")} FROM stg_liability_aprs s
+          WHERE s.account_id IN (SELECT account_id FROM stg_changed_liabilities);
+        TRUNCATE stg_liabilities, stg_liability_aprs;`);
+    }
+    if (t.transactions) {
+      await this.copy(this.stages.transactions, t.transactions);
+      this.add(counts.transactions, await this.merge("transactions", "stg_transactions", TRANSACTION_COLS, "id"));
+      await c.query("TRUNCATE stg_transactions");
+    }
+  }
+
+  async afterBatch() {
+    if (this.failure) throw this.failure;
+    if (Object.values(this.stages).some((st) => st.lines.length >= COPY_BATCH_ROWS)) {
+      // At most one flush waits behind the running one: bounded memory, overlapped work.
+      if (this.queued >= 2) await this.chain;
+      void this.scheduleFlush();
+    }
+  }
+
+  private async merge(table: string, stage: string, cols: readonly string[], key: string): Promise<Counts> {
     const rest = cols.filter((c) => c !== key);
     const r = await this.client!.query<{ ins: string; upd: string; total: string }>(`
       WITH up AS (
@@ -129,33 +203,12 @@ export class PostgresSink implements IngestSink {
   }
 
   async commit(): Promise<EntityCounts> {
-    for (const st of Object.values(this.stages)) await this.flush(st);
-    const c = this.client!;
-    const counts = emptyCounts();
-    counts.users = await this.merge("users", "stg_users", USER_COLS, "id");
-    const consent = await c.query(`
-      WITH g AS (SELECT id FROM stg_users WHERE grant_consent),
-      ev AS (INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g RETURNING 1)
-      UPDATE users SET consent_granted = true, consent_at = now() WHERE id IN (SELECT id FROM g)`);
-    counts.consent_events.inserted = consent.rowCount ?? 0;
-    counts.accounts = await this.merge("accounts", "stg_accounts", ACCOUNT_COLS, "id");
-    // APRs of inserted or changed liabilities are replaced; unchanged ones are left alone.
-    const liabRest = LIABILITY_COLS.filter((col) => col !== "account_id");
-    await c.query(`
-      CREATE TEMP TABLE stg_changed_liabilities ON COMMIT DROP AS
-        SELECT s.account_id FROM stg_liabilities s LEFT JOIN liabilities l ON l.account_id = s.account_id
-        WHERE l.account_id IS NULL OR (${liabRest.map((col) => `l.${q(col)}`).join(",")}) IS DISTINCT FROM (${liabRest.map((col) => `s.${q(col)}`).join(",")})`);
-    counts.liabilities = await this.merge("liabilities", "stg_liabilities", LIABILITY_COLS, "account_id");
-    await c.query(`
-      DELETE FROM liability_aprs WHERE account_id IN (SELECT account_id FROM stg_changed_liabilities);
-      INSERT INTO liability_aprs (${APR_COLS.map(q).join(",")})
-        SELECT ${APR_COLS.map(q).map((col) => `s.${col}`).join(",")} FROM stg_liability_aprs s
-        WHERE s.account_id IN (SELECT account_id FROM stg_changed_liabilities);`);
-    counts.transactions = await this.merge("transactions", "stg_transactions", TRANSACTION_COLS, "id");
-    await c.query("COMMIT");
+    await this.scheduleFlush();
+    if (this.failure) throw this.failure;
+    await this.client!.query("COMMIT");
     this.inTx = false;
     this.release();
-    return counts;
+    return this.counts;
   }
 
   private release() {
@@ -164,6 +217,7 @@ export class PostgresSink implements IngestSink {
   }
 
   async rollback() {
+    await this.chain;
     if (this.client && this.inTx) await this.client.query("ROLLBACK").catch(() => {});
     this.inTx = false;
     this.release();

@@ -43,7 +43,7 @@ const WS = new Set([0x20, 0x0a, 0x0d, 0x09]);
 
 /** Push-style scanner: feed() text chunks, collect items from the callback, then end(). */
 export class BundleScanner {
-  private buf = "";
+  private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private consumed = 0; // characters dropped from the front of buf
   private stack: Frame[] = [];
@@ -54,20 +54,19 @@ export class BundleScanner {
 
   constructor(private readonly onItem: (item: ScannedItem) => void) {}
 
-  feed(chunk: string): void {
+  /** Feeds UTF-8 bytes (or text). Structural characters are ASCII, so bytes are scanned directly. */
+  feed(input: Uint8Array | string): void {
+    const chunk = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     if (!this.cap && this.pos === this.buf.length) {
       this.consumed += this.buf.length;
       this.buf = chunk;
       this.pos = 0;
     } else {
       const keep = this.cap ? this.cap.start : this.pos;
-      if (keep > 0) {
-        this.consumed += keep;
-        this.buf = this.buf.slice(keep);
-        this.pos -= keep;
-        if (this.cap) this.cap.start = 0;
-      }
-      this.buf += chunk;
+      this.consumed += keep;
+      this.buf = Buffer.concat([this.buf.subarray(keep), chunk]);
+      this.pos -= keep;
+      if (this.cap) this.cap.start = 0;
     }
     this.run(false);
   }
@@ -88,7 +87,7 @@ export class BundleScanner {
         if (!this.scanCapture(s, atEnd)) return;
         continue;
       }
-      const c = s.charCodeAt(this.pos);
+      const c = s[this.pos];
       if (WS.has(c)) {
         this.pos++;
         continue;
@@ -99,13 +98,13 @@ export class BundleScanner {
   }
 
   /** Continues a capture; returns false when more input is needed. */
-  private scanCapture(s: string, atEnd: boolean): boolean {
+  private scanCapture(s: Buffer, atEnd: boolean): boolean {
     const cap = this.cap!;
     let i = this.pos;
     const n = s.length;
     if (cap.scalar) {
       for (; i < n; i++) {
-        const c = s.charCodeAt(i);
+        const c = s[i];
         if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x3a || WS.has(c)) break;
       }
       if (i === n && !atEnd) {
@@ -113,12 +112,12 @@ export class BundleScanner {
         return false;
       }
       this.pos = i;
-      this.finishCapture(s.slice(cap.start, i));
+      this.finishCapture(s.toString("utf8", cap.start, i));
       return true;
     }
     let { depth, inStr, esc } = cap;
     for (; i < n; i++) {
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (inStr) {
         if (esc) esc = false;
         else if (c === 0x5c) esc = true;
@@ -142,7 +141,7 @@ export class BundleScanner {
       return false;
     }
     this.pos = i + 1;
-    this.finishCapture(s.slice(cap.start, i + 1));
+    this.finishCapture(s.toString("utf8", cap.start, i + 1));
     return true;
   }
 
@@ -275,15 +274,13 @@ export class BundleScanner {
 export async function* scanBundle(source: AsyncIterable<string | Buffer>, batchSize = 2000): AsyncGenerator<ScannedItem[]> {
   let batch: ScannedItem[] = [];
   const scanner = new BundleScanner((item) => batch.push(item));
-  const decoder = new TextDecoder("utf-8", { fatal: true });
   for await (const chunk of source) {
-    scanner.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    scanner.feed(chunk);
     if (batch.length >= batchSize) {
       yield batch;
       batch = [];
     }
   }
-  scanner.feed(decoder.decode());
   scanner.end();
   if (batch.length) yield batch;
 }

@@ -15,9 +15,10 @@ export const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
 function upsertPair(db: Database.Database, table: string, cols: readonly string[], key: string, extra: Record<string, string> = {}) {
   const extraCols = Object.keys(extra);
+  // Positional parameters (faster to bind than named ones): the columns in order, then the extras.
   const insert = db.prepare(
     `INSERT OR IGNORE INTO ${table} (${[...cols, ...extraCols].map((c) => `"${c}"`).join(",")}) VALUES (${[
-      ...cols.map((c) => `@${c}`),
+      ...cols.map(() => "?"),
       ...extraCols.map((c) => extra[c]),
     ].join(",")})`,
   );
@@ -45,8 +46,8 @@ export class SqliteSink implements IngestSink {
 
   constructor(private readonly db: Database.Database) {
     this.s = {
-      users: upsertPair(db, "users", USER_COLS, "id", { role: "'customer'", consent_granted: "0", created_at: "@created_at" }),
-      accounts: upsertPair(db, "accounts", ACCOUNT_COLS, "id", { created_at: "@created_at" }),
+      users: upsertPair(db, "users", USER_COLS, "id", { role: "'customer'", consent_granted: "0", created_at: "?" }),
+      accounts: upsertPair(db, "accounts", ACCOUNT_COLS, "id", { created_at: "?" }),
       transactions: upsertPair(db, "transactions", TRANSACTION_COLS, "id"),
       liabilities: upsertPair(db, "liabilities", LIABILITY_COLS, "account_id"),
     };
@@ -97,17 +98,18 @@ export class SqliteSink implements IngestSink {
     return out;
   }
 
-  private upsert(entity: "users" | "accounts" | "transactions" | "liabilities", params: Record<string, unknown>): "inserted" | "updated" | "unchanged" {
+  /** values: the entity's columns in order (then any extra insert-only values); params: the same, by name. */
+  private upsert(entity: "users" | "accounts" | "transactions" | "liabilities", values: unknown[], params: () => Record<string, unknown>): "inserted" | "updated" | "unchanged" {
     const st = this.s[entity];
     let outcome: "inserted" | "updated" | "unchanged" = "unchanged";
-    if (st.insert.run(params).changes === 1) outcome = "inserted";
-    else if (st.update.run(params).changes === 1) outcome = "updated";
+    if (st.insert.run(values).changes === 1) outcome = "inserted";
+    else if (st.update.run(params()).changes === 1) outcome = "updated";
     this.counts[entity][outcome]++;
     return outcome;
   }
 
   writeUser(row: UserRow, grantConsent: boolean) {
-    this.upsert("users", { ...row, created_at: this.now });
+    this.upsert("users", [...USER_COLS.map((c) => row[c]), this.now], () => ({ ...row }));
     if (grantConsent) {
       this.consentInsert.run(row.id, this.now);
       this.consentUser.run(this.now, row.id);
@@ -116,16 +118,22 @@ export class SqliteSink implements IngestSink {
   }
 
   writeAccount(row: AccountRow) {
-    this.upsert("accounts", { ...row, created_at: this.now });
+    this.upsert("accounts", [...ACCOUNT_COLS.map((c) => row[c]), this.now], () => ({ ...row }));
   }
 
-  writeTransaction(row: TransactionRow) {
-    this.upsert("transactions", { ...row, pending: row.pending ? 1 : 0 });
+  writeTransaction(r: TransactionRow) {
+    const pending = r.pending ? 1 : 0;
+    this.upsert(
+      "transactions",
+      [r.id, r.account_id, r.user_id, r.date, r.authorized_date, r.amount_cents, r.iso_currency_code, r.name, r.merchant_name, r.merchant_entity_id, r.payment_channel, r.pfc_primary, r.pfc_detailed, pending, r.pending_transaction_id],
+      () => ({ ...r, pending }),
+    );
   }
 
   writeLiability(row: LiabilityRow) {
     const { aprs, ...cols } = row;
-    const outcome = this.upsert("liabilities", { ...cols, is_overdue: bool(cols.is_overdue) });
+    const named = { ...cols, is_overdue: bool(cols.is_overdue) };
+    const outcome = this.upsert("liabilities", LIABILITY_COLS.map((c) => named[c]), () => named);
     if (outcome === "unchanged") return;
     if (outcome === "updated") this.aprDelete.run(row.account_id);
     for (const a of aprs) this.aprInsert.run(row.account_id, a.apr_type, a.apr_percentage, a.balance_subject_to_apr_cents, a.interest_charge_amount_cents);
