@@ -15,6 +15,8 @@ import { recommendWithTrace } from "./core/recommend";
 import type { RecommendationResult } from "./core/recommend/types";
 import { canProcess } from "./core/guardrails";
 import { getCatalog } from "./content";
+import { phraseRationale, applyPhrasing } from "./ai/phrase";
+import type { RecommendationDraft } from "./core/recommend/types";
 
 /** Env switch for demos: new recommendations start approved instead of waiting for review. */
 export const autoApprove = () => process.env.AUTO_APPROVE_RECOMMENDATIONS === "1";
@@ -62,6 +64,9 @@ export async function runPipelineForUser(userId: string, asOf: string, opts: { n
   const data = await loadUserData(userId, asOf);
   const t1 = performance.now();
   const c = computeUser(data, asOf, now);
+  // Text goes through the AI SDK: OpenAI when OPENAI_API_KEY is set, else the local provider that
+  // renders the grounded template. Output that fails a check falls back to the template (traced).
+  for (const w of WINDOW_IDS) c.recommendations[w].drafts = await phraseDrafts(c.recommendations[w].drafts, now);
   const t2 = performance.now();
   const status = autoApprove() ? "approved" : "pending";
 
@@ -104,6 +109,16 @@ export async function runPipelineForUser(userId: string, asOf: string, opts: { n
     windows: Object.fromEntries(WINDOW_IDS.map((w) => [w, { primary: c.personas[w].primary, recommendations: c.recommendations[w].drafts.length }])) as PipelineOutcome["windows"],
     timings_ms: { load: t1 - t0, compute: t2 - t1, store: t3 - t2 },
   };
+}
+
+/** Phrases each draft through the AI layer; the eligible set is the draft's own title. */
+export async function phraseDrafts(drafts: RecommendationDraft[], now: string): Promise<RecommendationDraft[]> {
+  const out: RecommendationDraft[] = [];
+  for (const d of drafts) {
+    const r = await phraseRationale({ draft: d, eligibleTitles: drafts.filter((x) => x.kind === "offer").map((x) => x.title) });
+    out.push(applyPhrasing(d, r, now));
+  }
+  return out;
 }
 
 export class ConsentRevoked extends Error {

@@ -13,9 +13,18 @@ export interface GroundingResult {
 
 const NUMBER_RE = /\$?\d[\d,]*(?:\.\d+)?%?/g;
 
-/** Number tokens in a text, commas removed, trailing sentence dots dropped: "$3,400." → "$3400". */
+/**
+ * Number tokens in a text, canonicalized so equal amounts compare equal: commas and trailing
+ * sentence dots removed, trailing zero decimals dropped ("$3,400.00." → "$3400", "68.0%" → "68%").
+ * Digit strings with leading zeros (card masks like "0042") are kept as written.
+ */
 export function numberTokens(text: string): string[] {
-  return (text.match(NUMBER_RE) ?? []).map((t) => t.replace(/,/g, "").replace(/\.$/, ""));
+  return (text.match(NUMBER_RE) ?? []).map((raw) => {
+    const t = raw.replace(/,/g, "").replace(/\.$/, "");
+    const m = /^(\$?)(\d+(?:\.\d+)?)(%?)$/.exec(t);
+    if (!m || /^0\d/.test(m[2])) return t;
+    return `${m[1]}${String(Number(m[2]))}${m[3]}`;
+  });
 }
 
 export function checkGrounding(text: string, facts: Fact[]): GroundingResult {

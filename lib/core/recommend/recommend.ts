@@ -15,7 +15,6 @@ import { checkEligibility, eligibilityFactsFrom, eligibilitySignals, type Eligib
 import { runGuardrails } from "../guardrails/run";
 import { buildTrace, type TraceRule, type TraceSignal } from "../guardrails/trace";
 import { PERSONA_IDS, type PersonaId } from "../personas/constants";
-import type { PersonaAssignment } from "../personas/types";
 import type { WindowSignals } from "../signals/types";
 import type { EducationItem, PartnerOffer, SignalTag } from "./catalog";
 import {
