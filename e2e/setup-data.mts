@@ -27,7 +27,7 @@ if (cmd === "ingest") {
   const customers = await p.user.findMany({
     where: { role: "customer" },
     orderBy: { id: "asc" },
-    select: { id: true, email: true, consentGranted: true, _count: { select: { recommendations: { where: { status: "pending" } } } } },
+    select: { id: true, name: true, email: true, consentGranted: true, _count: { select: { recommendations: { where: { status: "pending" } } } } },
   });
   const customer = customers.find((c) => c.consentGranted && c._count.recommendations > 0);
   if (!customer) throw new Error("e2e: no consenting customer with pending recommendations; cannot run the specs");
@@ -37,7 +37,7 @@ if (cmd === "ingest") {
   const data = {
     asOf: arg,
     operator: { email: process.env.DEMO_OPERATOR_EMAIL ?? "operator@spendsense.local", password: process.env.DEMO_OPERATOR_PASSWORD ?? "operator-demo-password" },
-    customer: { id: customer.id, email: customer.email, password: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password" },
+    customer: { id: customer.id, name: customer.name, email: customer.email, password: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password" },
     other: { id: other.id },
   };
   writeFileSync("tmp/e2e-data.json", JSON.stringify(data, null, 2));

@@ -5,6 +5,7 @@
 #   E2E_AS_OF   as-of date of the pipeline run (default 2026-11-01)
 #   E2E_DATA    "generator" (scripts/generate.mts --users 8, when present) or "fixture" (tests/fixtures/bundle.ts)
 #   E2E_SKIP_BUILD=1  reuse an existing .next build
+#   E2E_DEV=1   serve with `next dev` instead (iterating on the specs; not what CI runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
@@ -17,6 +18,8 @@ esac
 # New recommendations must wait for review in the specs.
 export AUTO_APPROVE_RECOMMENDATIONS=0
 AS_OF="${E2E_AS_OF:-2026-11-01}"
+# The app's default as-of (lib/pipeline defaultAsOf): opting in again recomputes for this date.
+export AS_OF
 mkdir -p tmp
 rm -f tmp/e2e-data.json
 
@@ -26,7 +29,7 @@ npx tsx scripts/db.mts reset >&2
 data="${E2E_DATA:-generator}"
 bundle=""
 if [ "$data" = "generator" ] && [ -f scripts/generate.mts ]; then
-  if npx tsx scripts/generate.mts --users 8 --seed 42 --out tmp/e2e-bundle.json >&2; then
+  if npx tsx scripts/generate.mts --users 8 --seed 42 --as-of "$AS_OF" --out tmp/e2e-bundle.json >&2; then
     bundle=tmp/e2e-bundle.json
   else
     echo "e2e-server: generator failed; using the fixture" >&2
@@ -36,6 +39,9 @@ npx tsx e2e/setup-data.mts ingest $bundle >&2
 npx tsx scripts/seed.mts >&2
 npx tsx e2e/setup-data.mts pipeline "$AS_OF" >&2
 
+if [ "${E2E_DEV:-0}" = "1" ]; then
+  exec npx next dev -H 127.0.0.1 -p 3100
+fi
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
   npx next build >&2
 fi

@@ -1,0 +1,174 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth";
+import { getUserDetail, type UserDetail } from "@/lib/db/views";
+import { NotFoundError } from "@/lib/db/actor";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Tabs } from "@/components/ui/tabs";
+import { PersonaBadge } from "@/components/operator/persona-badge";
+import { PersonaPanel } from "@/components/operator/persona-panel";
+import { SignalsPanel } from "@/components/operator/signals-panel";
+import { RecommendationCard } from "@/components/operator/recommendation-card";
+import { dateTime, usd } from "@/components/operator/format";
+
+export const metadata = { title: "User · SpendSense operator" };
+
+async function load(id: string): Promise<UserDetail> {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin");
+  try {
+    return await getUserDetail(actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+}
+
+function WindowContent({ d, w }: { d: UserDetail; w: "30d" | "180d" }) {
+  const win = d.windows[w];
+  const recs = d.recommendations.filter((r) => r.window === w);
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby={`personas-${w}`}>
+        <h3 id={`personas-${w}`} className="mb-2 text-base font-semibold">
+          Personas ({w})
+        </h3>
+        <PersonaPanel userId={d.user.id} window={w} asOf={d.asOf} persona={win.persona} />
+      </section>
+      <section aria-labelledby={`recs-${w}`}>
+        <h3 id={`recs-${w}`} className="mb-2 text-base font-semibold">
+          Recommendations ({w})
+        </h3>
+        {recs.length ? (
+          <div className="space-y-3">
+            {recs.map((r) => (
+              <RecommendationCard key={r.id} rec={r} />
+            ))}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-500">No recommendations for this window.</p>
+        )}
+      </section>
+      <section aria-labelledby={`signals-${w}`}>
+        <h3 id={`signals-${w}`} className="mb-2 text-base font-semibold">
+          Signals ({w})
+        </h3>
+        {win.signals ? <SignalsPanel s={win.signals} /> : <p className="text-sm text-slate-500">No signals computed for this window.</p>}
+      </section>
+    </div>
+  );
+}
+
+export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const d = await load(decodeURIComponent(id));
+  const u = d.user;
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/operator" className="text-teal-800 hover:underline">
+          ← Users
+        </Link>
+      </p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{u.name}</h1>
+          <p className="text-sm text-slate-600">
+            {u.email} · <code>{u.id}</code>
+          </p>
+          <p className="mt-1 text-xs text-slate-500">
+            {[u.ageBand && `age ${u.ageBand}`, u.incomeTier && `income ${u.incomeTier}`, u.region].filter(Boolean).join(" · ") || "No demographics"}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {u.consentGranted ? <Badge tone="teal">consent granted</Badge> : <Badge>consent not granted</Badge>}
+          <span className="text-slate-600">as of {d.asOf ?? "n/a"}</span>
+          <PersonaBadge id={d.windows["30d"].persona?.primary} window="30d" overridden={d.windows["30d"].persona?.overridden} />
+          <PersonaBadge id={d.windows["180d"].persona?.primary} window="180d" overridden={d.windows["180d"].persona?.overridden} />
+        </div>
+      </header>
+
+      <Card aria-labelledby="accounts-title">
+        <CardTitle id="accounts-title">Accounts</CardTitle>
+        {d.accounts.length ? (
+          <ul className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+            {d.accounts.map((a) => (
+              <li key={a.id} className="rounded border border-slate-100 px-3 py-2">
+                <div className="font-medium">
+                  {a.name} {a.mask ? <span className="text-slate-500">••{a.mask}</span> : null}
+                </div>
+                <div className="text-xs text-slate-500">
+                  {a.type}
+                  {a.subtype ? ` / ${a.subtype}` : ""}
+                  {a.holderCategory === "business" ? " · business (excluded from signals)" : ""} · balance {usd(a.currentCents)}
+                  {a.limitCents !== null ? ` · limit ${usd(a.limitCents)}` : ""}
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">No accounts.</p>
+        )}
+      </Card>
+
+      <Card aria-label="Windows">
+        {d.asOf ? (
+          <Tabs
+            label="Window"
+            items={(["30d", "180d"] as const).map((w) => ({ value: w, label: w === "30d" ? "30 days" : "180 days", content: <WindowContent d={d} w={w} /> }))}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">{u.consentGranted ? "The pipeline has not run for this customer yet." : "No consent: nothing is computed for this customer."}</p>
+        )}
+      </Card>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card aria-labelledby="audit-title">
+          <CardTitle id="audit-title">Operator actions</CardTitle>
+          {d.actions.length ? (
+            <ul className="space-y-2 text-sm">
+              {d.actions.map((a) => {
+                const title = a.recommendationId ? d.recommendations.find((r) => r.id === a.recommendationId)?.title : null;
+                return (
+                  <li key={a.id} className="border-b border-slate-100 pb-2">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <Badge tone={a.action === "approve" ? "teal" : a.action === "flag" ? "rose" : a.action === "override" ? "violet" : "neutral"}>{a.action}</Badge>
+                      <span className="text-xs text-slate-500">
+                        {dateTime(a.at)} by {a.operatorId}
+                      </span>
+                    </div>
+                    <div className="mt-1 text-xs text-slate-600">
+                      {title ? <>“{title}” </> : null}
+                      <code>{JSON.stringify(a.before)}</code> → <code>{JSON.stringify(a.after)}</code>
+                    </div>
+                    {a.note ? <p className="mt-1 text-sm">Note: {a.note}</p> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-500">No operator actions yet.</p>
+          )}
+        </Card>
+        <Card aria-labelledby="consent-title">
+          <CardTitle id="consent-title">Consent history</CardTitle>
+          {d.consentEvents.length ? (
+            <ul className="space-y-1 text-sm">
+              {d.consentEvents.map((e, i) => (
+                <li key={i} className="flex flex-wrap items-center gap-2">
+                  {e.granted ? <Badge tone="teal">granted</Badge> : <Badge tone="rose">revoked</Badge>}
+                  <span className="text-xs text-slate-500">
+                    {dateTime(e.at)} · {e.source}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-500">No consent events recorded.</p>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

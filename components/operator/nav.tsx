@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+
+export function OperatorNav() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Operator" className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+        <Link href="/operator" className="font-semibold text-teal-800">
+          SpendSense <span className="font-normal text-slate-500">operator</span>
+        </Link>
+        <Link href="/operator" className="text-sm text-slate-700 hover:text-slate-950">
+          Users
+        </Link>
+        <Link href="/operator/review" className="text-sm text-slate-700 hover:text-slate-950">
+          Review queue
+        </Link>
+        <div className="ml-auto">
+          <SignOutButton />
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+/** What scripts/e2e-server.sh loaded (written by e2e/setup-data.mts), and the page models. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+
+export interface E2EData {
+  asOf: string;
+  operator: { email: string; password: string };
+  customer: { id: string; name: string; email: string; password: string };
+  other: { id: string };
+}
+
+export function e2eData(): E2EData {
+  return JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../tmp/e2e-data.json"), "utf8")) as E2EData;
+}
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+  async goto(callbackUrl?: string) {
+    await this.page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
+  }
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(this.page).not.toHaveURL(/\/signin/);
+  }
+}
+
+export class UsersPage {
+  constructor(readonly page: Page) {}
+  readonly heading = () => this.page.getByRole("heading", { name: "Users", level: 1 });
+  readonly table = () => this.page.getByRole("table", { name: "Customers" });
+  async search(q: string) {
+    await this.page.getByRole("searchbox", { name: "Search" }).fill(q);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+    await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(q)}`));
+  }
+  async openUser(name: string) {
+    await this.table().getByRole("link", { name }).click();
+    await expect(this.page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  }
+}
+
+export class UserDetailPage {
+  constructor(readonly page: Page) {}
+  async goto(id: string) {
+    await this.page.goto(`/operator/users/${encodeURIComponent(id)}`);
+  }
+  readonly windowTab = (w: "30 days" | "180 days") => this.page.getByRole("tab", { name: w });
+  readonly matchedPersonas = (w: "30d" | "180d") => this.page.getByRole("region", { name: `Matched personas (${w})` });
+  readonly recommendations = () => this.page.getByRole("tabpanel").getByRole("article");
+  readonly recommendation = (title: string) => this.page.getByRole("tabpanel").getByRole("article", { name: title });
+  /** The first recommendation still waiting for a decision. */
+  firstPending(): Locator {
+    return this.recommendations().filter({ has: this.page.getByText("Status: pending") }).first();
+  }
+  static status(article: Locator): Locator {
+    return article.getByText(/^Status:/);
+  }
+  static async title(article: Locator): Promise<string> {
+    return (await article.getByRole("heading").first().innerText()).trim();
+  }
+}
+
+export class ReviewQueuePage {
+  constructor(readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/operator/review");
+  }
+  readonly items = () => this.page.getByRole("main").getByRole("article");
+}
+
+export class MePage {
+  constructor(readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/me");
+  }
+  readonly consentSwitch = () => this.page.getByRole("switch", { name: "Share my data for personalized insights" });
+  readonly insights = () => this.page.getByRole("region", { name: "Your insights" });
+  readonly suggestions = () => this.page.getByRole("region", { name: "Suggested for you" });
+  readonly optInExplanation = () => this.page.getByRole("heading", { name: "What happens when you opt in" });
+  readonly recommendation = (title: string) => this.page.getByRole("article", { name: title });
+  async revoke() {
+    await this.consentSwitch().click();
+    const dialog = this.page.getByRole("dialog", { name: "Stop sharing and delete your insights?" });
+    await expect(dialog).toContainText("deletes everything it derived");
+    await dialog.getByRole("button", { name: "Stop sharing and delete" }).click();
+    await expect(this.consentSwitch()).not.toBeChecked();
+  }
+  async optIn() {
+    await this.consentSwitch().click();
+    await expect(this.consentSwitch()).toBeChecked();
+  }
+}
+
+/** A fresh browser context signed in as someone; closed by the caller. */
+export async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, password);
+  return page;
+}
