@@ -4,9 +4,9 @@
  * Operator decisions survive re-runs: an approved, rejected or flagged recommendation is never
  * rewritten; pending ones are refreshed; pending ones no longer recommended are removed.
  */
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { db } from "./db/client";
-import { loadUserData } from "./db/load";
+import { pipelineStore, ConsentRevoked } from "./db/pipeline-store";
 import { computeSignals } from "./core/signals";
 import { WINDOW_IDS, type WindowId, type WindowSignals } from "./core/signals/types";
 import { assignPersonas } from "./core/personas";
@@ -15,7 +15,7 @@ import { recommendWithTrace } from "./core/recommend";
 import type { RecommendationResult } from "./core/recommend/types";
 import { canProcess } from "./core/guardrails";
 import { getCatalog } from "./content";
-import { phraseRationale, applyPhrasing } from "./ai/phrase";
+import { phraseBatch, applyPhrasing } from "./ai/phrase";
 import type { RecommendationDraft } from "./core/recommend/types";
 
 /** Env switch for demos: new recommendations start approved instead of waiting for review. */
@@ -52,55 +52,38 @@ export function computeUser(data: Parameters<typeof computeSignals>[0], asOf: st
 }
 
 export async function runPipelineForUser(userId: string, asOf: string, opts: { now?: Date } = {}): Promise<PipelineOutcome> {
-  const p = db();
+  const store = pipelineStore();
   const nowDate = opts.now ?? new Date();
   const now = nowDate.toISOString();
   const t0 = performance.now();
-  const user = await p.user.findUnique({ where: { id: userId }, select: { id: true, role: true, consentGranted: true, consentAt: true } });
+  const user = await store.consent(userId);
   if (!user || user.role !== "customer") return { user_id: userId, status: "skipped", reason: "no such customer" };
   // consent_at is set by every consent event; without one there is no consent record at all.
-  const consent = canProcess(user.consentAt ? { granted: user.consentGranted, at: user.consentAt.toISOString() } : null);
+  const consent = canProcess(user.at ? { granted: user.granted, at: user.at } : null);
   if (!consent.allowed) return { user_id: userId, status: "skipped", reason: consent.code };
-  const data = await loadUserData(userId, asOf);
+  const data = await store.load(userId, asOf);
   const t1 = performance.now();
   const c = computeUser(data, asOf, now);
   // Text goes through the AI SDK: OpenAI when OPENAI_API_KEY is set, else the local provider that
   // renders the grounded template. Output that fails a check falls back to the template (traced).
-  for (const w of WINDOW_IDS) c.recommendations[w].drafts = await phraseDrafts(c.recommendations[w].drafts, now);
+  const all = WINDOW_IDS.flatMap((w) => c.recommendations[w].drafts);
+  const phrased = await phraseDrafts(all, now);
+  let k = 0;
+  for (const w of WINDOW_IDS) c.recommendations[w].drafts = phrased.slice(k, (k += c.recommendations[w].drafts.length));
   const t2 = performance.now();
   const status = autoApprove() ? "approved" : "pending";
-
-  await p.$transaction(async (tx) => {
-    // Consent may have been revoked while we computed: check again inside the transaction.
-    const fresh = await tx.user.findUnique({ where: { id: userId }, select: { consentGranted: true } });
-    if (!fresh?.consentGranted) throw new ConsentRevoked();
-    for (const w of WINDOW_IDS) {
-      const key = { userId_window_asOf: { userId, window: w, asOf } };
-      const dataJson = JSON.stringify(c.signals[w]);
-      await tx.signalSnapshot.upsert({ where: key, create: { userId, window: w, asOf, dataJson, computedAt: nowDate }, update: { dataJson, computedAt: nowDate } });
-      const primary = c.personas[w].primary;
-      const matchedJson = JSON.stringify(c.personas[w]);
-      const prior = await tx.personaAssignment.findUnique({ where: key, select: { overriddenBy: true } });
-      if (!prior?.overriddenBy) {
-        await tx.personaAssignment.upsert({ where: key, create: { userId, window: w, asOf, primary, matchedJson, computedAt: nowDate }, update: { primary, matchedJson, computedAt: nowDate } });
-      } else {
-        await tx.personaAssignment.update({ where: key, data: { matchedJson, computedAt: nowDate } });
-      }
-      const drafts = c.recommendations[w].drafts;
-      const existing = await tx.recommendation.findMany({ where: { userId, window: w, asOf }, select: { id: true, itemId: true, status: true } });
-      const byItem = new Map(existing.map((e) => [e.itemId, e]));
-      const keep = new Set(drafts.map((d) => d.item_id));
-      const stale = existing.filter((e) => e.status === "pending" && !keep.has(e.itemId)).map((e) => e.id);
-      if (stale.length) await tx.recommendation.deleteMany({ where: { id: { in: stale } } });
-      const creates = [];
-      for (const d of drafts) {
-        const fields = { kind: d.kind, title: d.title, rationale: d.rationale, disclosure: d.disclosure, rank: d.rank, generator: d.trace.generator ?? "template", traceJson: JSON.stringify(d.trace) };
-        const prev = byItem.get(d.item_id);
-        if (!prev) creates.push({ id: randomUUID(), userId, window: w, asOf, itemId: d.item_id, status, createdAt: nowDate, updatedAt: nowDate, ...fields });
-        else if (prev.status === "pending") await tx.recommendation.update({ where: { id: prev.id }, data: { ...fields, updatedAt: nowDate } });
-      }
-      if (creates.length) await tx.recommendation.createMany({ data: creates });
-    }
+  await store.store({
+    userId,
+    asOf,
+    now: nowDate,
+    snapshots: WINDOW_IDS.map((w) => ({ userId, window: w, asOf, dataJson: JSON.stringify(c.signals[w]) })),
+    personas: WINDOW_IDS.map((w) => ({ userId, window: w, asOf, primary: c.personas[w].primary, matchedJson: JSON.stringify(c.personas[w]) })),
+    recommendations: WINDOW_IDS.flatMap((w) =>
+      c.recommendations[w].drafts.map((d) => ({
+        id: recommendationId(userId, w, asOf, d.item_id), userId, window: w, asOf, itemId: d.item_id, status, kind: d.kind, title: d.title,
+        rationale: d.rationale, disclosure: d.disclosure, rank: d.rank, generator: d.trace.generator ?? "template", traceJson: JSON.stringify(d.trace),
+      })),
+    ),
   });
   const t3 = performance.now();
   return {
@@ -111,21 +94,19 @@ export async function runPipelineForUser(userId: string, asOf: string, opts: { n
   };
 }
 
-/** Phrases each draft through the AI layer; the eligible set is the draft's own title. */
-export async function phraseDrafts(drafts: RecommendationDraft[], now: string): Promise<RecommendationDraft[]> {
-  const out: RecommendationDraft[] = [];
-  for (const d of drafts) {
-    const r = await phraseRationale({ draft: d, eligibleTitles: drafts.filter((x) => x.kind === "offer").map((x) => x.title) });
-    out.push(applyPhrasing(d, r, now));
-  }
-  return out;
+/** Stable id of a recommendation: the same user, window, as-of and item always get the same id. */
+export function recommendationId(userId: string, window: string, asOf: string, itemId: string): string {
+  return "rec_" + createHash("sha256").update(`${userId}\u0000${window}\u0000${asOf}\u0000${itemId}`).digest("base64url").slice(0, 22);
 }
 
-export class ConsentRevoked extends Error {
-  constructor() {
-    super("consent was revoked during processing");
-  }
+/** Phrases a user's drafts through the AI layer in one model call; the eligible set is the user's offers. */
+export async function phraseDrafts(drafts: RecommendationDraft[], now: string): Promise<RecommendationDraft[]> {
+  const eligibleTitles = drafts.filter((x) => x.kind === "offer").map((x) => x.title);
+  const results = await phraseBatch({ drafts, eligibleTitles });
+  return drafts.map((d, i) => applyPhrasing(d, results[i], now));
 }
+
+export { ConsentRevoked };
 
 /** Every consenting customer (or one), in id order. */
 export async function runPipeline(asOf: string, opts: { userId?: string; now?: Date; onUser?: (o: PipelineOutcome) => void } = {}): Promise<PipelineOutcome[]> {

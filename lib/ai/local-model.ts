@@ -6,7 +6,7 @@
  * same code path with or without OPENAI_API_KEY. No network, no weights.
  */
 import type { LanguageModel } from "ai";
-import { parsePayload } from "./prompt";
+import { parseBatchPayload, parsePayload } from "./prompt";
 
 /** The v4 language-model interface, as `ai` 7 accepts it (taken from `ai`'s LanguageModel union). */
 export type LanguageModelV4 = Extract<LanguageModel, { specificationVersion: "v4" }>;
@@ -29,6 +29,8 @@ function templateFrom(options: CallOptions): string {
     const m = options.prompt[i];
     if (m.role !== "user") continue;
     const text = m.content.map((p) => (p.type === "text" ? p.text : "")).join("");
+    const batch = parseBatchPayload(text);
+    if (batch) return JSON.stringify({ rationales: batch.items.map((it) => ({ i: it.i, text: it.template })) });
     const payload = parsePayload(text);
     if (payload) return payload.template;
   }

@@ -13,7 +13,7 @@ import type { RecommendationDraft } from "../core/recommend/types";
 import { getCatalog } from "../content";
 import { AI_CHECKS, catalogProductNames, checkModelText, failureReason, type AiCheck, type ProductName } from "./checks";
 import { getRationaleModel } from "./model";
-import { buildRationalePrompt } from "./prompt";
+import { batchSystemPrompt, batchUserPrompt, buildRationalePrompt, parseBatchAnswer, rationalePayload } from "./prompt";
 
 /** Any AI SDK model object (v4, or v3 for older providers/mocks); not a gateway id string. */
 export type ModelObject = Exclude<LanguageModel, string>;
@@ -100,6 +100,37 @@ export async function phraseRationale(opts: PhraseOptions): Promise<PhraseResult
     return decide(draft, r.text, model.modelId, opts.eligibleTitles, products);
   } catch (err) {
     return { text: draft.rationale, generator: "template", model_id: model.modelId, checks: [], fell_back: true, reason: errorReason(err), disclosure: DISCLOSURE };
+  }
+}
+
+/**
+ * One model call for many drafts (the pipeline's path: one call per user, whatever the model).
+ * Each text is checked on its own exactly as in phraseRationale; a missing or failing text falls
+ * back to that draft's template.
+ */
+export async function phraseBatch(opts: Omit<PhraseOptions, "draft"> & { drafts: readonly PhraseDraft[] }): Promise<PhraseResult[]> {
+  const { drafts } = opts;
+  if (drafts.length === 0) return [];
+  const products = opts.products ?? catalogProducts();
+  const fallback = (d: PhraseDraft, modelId: string, reason: string): PhraseResult => ({
+    text: d.rationale, generator: "template", model_id: modelId, checks: [], fell_back: true, reason, disclosure: DISCLOSURE,
+  });
+  let model: ModelObject;
+  try {
+    model = opts.model ?? getRationaleModel();
+  } catch (err) {
+    return drafts.map((d) => fallback(d, "unknown", errorReason(err)));
+  }
+  const payload = { items: drafts.map((d, i) => ({ i, ...rationalePayload(d) })) };
+  try {
+    const r = await generateText({ model, instructions: batchSystemPrompt(), prompt: batchUserPrompt(payload), maxRetries: opts.maxRetries ?? 0, abortSignal: opts.abortSignal });
+    const texts = parseBatchAnswer(r.text);
+    return drafts.map((d, i) => {
+      const t = texts.get(i);
+      return t === undefined ? fallback(d, model.modelId, `${AI_CHECKS.EMPTY_OUTPUT}: no text for item ${i}`) : decide(d, t, model.modelId, opts.eligibleTitles, products);
+    });
+  } catch (err) {
+    return drafts.map((d) => fallback(d, model.modelId, errorReason(err)));
   }
 }
 

@@ -70,3 +70,58 @@ export function parsePayload(text: string): RationalePayload | null {
     return null;
   }
 }
+
+/**
+ * Batch mode: one call phrases every recommendation of a user (the pipeline's path). The user
+ * message carries { items: [{ i, kind, title, facts, template }] }; the answer is JSON
+ * { "rationales": [{ "i": 0, "text": "…" }, …] }. Each text is then checked on its own.
+ */
+export interface BatchPayload {
+  items: (RationalePayload & { i: number })[];
+}
+
+export function batchSystemPrompt(): string {
+  return [
+    "You write the short explanations shown to a bank customer next to educational articles and partner offers picked for them: why each was picked.",
+    "Rules, for every item:",
+    "- Plain, kind, non-judgmental words. Describe the situation, never the person. No blame, no shame.",
+    "- This is education, not financial advice: do not tell the customer what they must do, do not promise outcomes, do not recommend investments.",
+    '- Use only the numbers in the item\'s "facts", written exactly as their "display". Do not calculate, round, convert or add any other number or date.',
+    "- At most 2 sentences.",
+    '- Mention no product, company, brand or offer other than the item\'s own "title".',
+    "- Do not add a disclaimer: we add our own.",
+    `- For items of kind "offer", end with this sentence exactly: "${OFFER_RANKING_NOTE}"`,
+    'Each item\'s "template" is a correct explanation: rephrase it, or return it as it is.',
+    'Answer with JSON only: {"rationales":[{"i":<the item\'s i>,"text":"<explanation>"}]}, one entry per item.',
+  ].join("\n");
+}
+
+export function batchUserPrompt(payload: BatchPayload): string {
+  return ["Write the explanations from these items.", "```json", JSON.stringify(payload), "```"].join("\n");
+}
+
+export function parseBatchPayload(text: string): BatchPayload | null {
+  const m = PAYLOAD_RE.exec(text);
+  if (!m) return null;
+  try {
+    const v = JSON.parse(m[1]) as Partial<BatchPayload>;
+    return Array.isArray(v.items) ? (v as BatchPayload) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The texts of a batch answer by item index; tolerant of prose or code fences around the JSON. */
+export function parseBatchAnswer(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const start = text.indexOf("{");
+  const end = text.lastIndexOf("}");
+  if (start < 0 || end <= start) return out;
+  try {
+    const v = JSON.parse(text.slice(start, end + 1)) as { rationales?: { i?: unknown; text?: unknown }[] };
+    for (const r of v.rationales ?? []) if (typeof r.i === "number" && typeof r.text === "string") out.set(r.i, r.text);
+  } catch {
+    /* unparseable: every item falls back */
+  }
+  return out;
+}

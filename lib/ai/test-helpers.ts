@@ -56,3 +56,7 @@ export function failingModel(message = "connect ECONNREFUSED api.openai.com") {
     },
   });
 }
+
+/** A model text that states only FACTS' numbers. */
+export const GROUNDED_TEXT =
+  "Your Visa ending in 4523 is using 68% of its limit, a $3,400 balance on $5,000. Keeping it under 30% can help your credit score and trim the $87 a month in interest.";

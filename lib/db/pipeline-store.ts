@@ -1,0 +1,198 @@
+/**
+ * The pipeline's reads and writes for one user. On SQLite they run as plain prepared statements
+ * on better-sqlite3 (one BEGIN IMMEDIATE transaction for the write): Prisma's per-query overhead
+ * was most of the pipeline's time. On PostgreSQL they go through Prisma. Both implement the same
+ * rules and are exercised by the same tests on each database.
+ */
+import type Database from "better-sqlite3";
+import { db } from "./client";
+import { openSqlite } from "./raw";
+import { resolveDb } from "./url";
+import { loadUserData, PIPELINE_LOOKBACK_DAYS } from "./load";
+import { sqliteNow } from "../ingest/sqlite-sink";
+import { addDays } from "../core/time";
+import type { AccountType, CoreAccount, CoreTransaction, CoreUserData } from "../core/types";
+
+export interface SnapshotRow { userId: string; window: string; asOf: string; dataJson: string }
+export interface PersonaRow { userId: string; window: string; asOf: string; primary: string | null; matchedJson: string }
+export interface RecRow {
+  id: string; userId: string; window: string; asOf: string; itemId: string; status: string; kind: string; title: string;
+  rationale: string; disclosure: string; rank: number; generator: string; traceJson: string;
+}
+export interface StoreInput { userId: string; asOf: string; now: Date; snapshots: SnapshotRow[]; personas: PersonaRow[]; recommendations: RecRow[] }
+
+export class ConsentRevoked extends Error {
+  constructor() {
+    super("consent was revoked during processing");
+  }
+}
+
+export interface PipelineStore {
+  consent(userId: string): Promise<{ role: string; granted: boolean; at: string | null } | null>;
+  load(userId: string, asOf: string): Promise<CoreUserData>;
+  /** One transaction; throws ConsentRevoked if consent is gone by then. */
+  store(input: StoreInput): Promise<void>;
+}
+
+// ---------------------------------------------------------------- SQLite (plain statements)
+type Stmts = ReturnType<typeof prepare>;
+const cache = new WeakMap<Database.Database, Stmts>();
+
+function prepare(d: Database.Database) {
+  return {
+    consent: d.prepare("SELECT role, consent_granted, consent_at FROM users WHERE id = ?"),
+    accounts: d.prepare("SELECT id, user_id, type, subtype, name, mask, holder_category, current_cents, available_cents, limit_cents, iso_currency_code FROM accounts WHERE user_id = ?"),
+    txs: d.prepare(
+      `SELECT id, account_id, date, amount_cents, iso_currency_code, name, merchant_name, merchant_entity_id, payment_channel, pfc_primary, pfc_detailed, pending, pending_transaction_id
+       FROM transactions WHERE user_id = ? AND date >= ? AND date <= ?`,
+    ),
+    liabilities: d.prepare(
+      `SELECT l.account_id, l.kind, l.is_overdue, l.last_payment_amount_cents, l.last_payment_date, l.last_statement_balance_cents, l.last_statement_issue_date,
+              l.minimum_payment_amount_cents, l.next_payment_due_date, l.interest_rate_percentage, l.past_due_amount_cents
+       FROM liabilities l JOIN accounts a ON a.id = l.account_id WHERE a.user_id = ?`,
+    ),
+    aprs: d.prepare(
+      `SELECT p.account_id, p.apr_type, p.apr_percentage, p.balance_subject_to_apr_cents, p.interest_charge_amount_cents
+       FROM liability_aprs p JOIN accounts a ON a.id = p.account_id WHERE a.user_id = ? ORDER BY p.id`,
+    ),
+    overridden: d.prepare("SELECT window FROM persona_assignments WHERE user_id = ? AND as_of = ? AND overridden_by IS NOT NULL"),
+    decided: d.prepare("SELECT id FROM recommendations WHERE user_id = ? AND as_of = ? AND status <> 'pending'"),
+    delSnap: d.prepare("DELETE FROM signal_snapshots WHERE user_id = ? AND as_of = ?"),
+    insSnap: d.prepare("INSERT INTO signal_snapshots (user_id, window, as_of, data_json, computed_at) VALUES (?, ?, ?, ?, ?)"),
+    delPersona: d.prepare("DELETE FROM persona_assignments WHERE user_id = ? AND as_of = ? AND overridden_by IS NULL"),
+    insPersona: d.prepare('INSERT INTO persona_assignments (user_id, window, as_of, "primary", matched_json, computed_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    updPersona: d.prepare("UPDATE persona_assignments SET matched_json = ?, computed_at = ? WHERE user_id = ? AND window = ? AND as_of = ?"),
+    delRecs: d.prepare("DELETE FROM recommendations WHERE user_id = ? AND as_of = ? AND status = 'pending'"),
+    insRec: d.prepare(
+      `INSERT INTO recommendations (id, user_id, window, as_of, kind, item_id, title, rationale, disclosure, status, rank, generator, trace_json, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+type Row = Record<string, unknown>;
+
+class SqliteStore implements PipelineStore {
+  private s: Stmts;
+  constructor(private readonly d: Database.Database) {
+    let s = cache.get(d);
+    if (!s) cache.set(d, (s = prepare(d)));
+    this.s = s;
+  }
+
+  async consent(userId: string) {
+    const r = this.s.consent.get(userId) as { role: string; consent_granted: number; consent_at: string | null } | undefined;
+    return r ? { role: r.role, granted: !!r.consent_granted, at: r.consent_at ? new Date(r.consent_at).toISOString() : null } : null;
+  }
+
+  async load(userId: string, asOf: string): Promise<CoreUserData> {
+    const from = addDays(asOf, -PIPELINE_LOOKBACK_DAYS);
+    const accounts = (this.s.accounts.all(userId) as Row[]).map(
+      (a): CoreAccount => ({
+        account_id: a.id as string, user_id: a.user_id as string, type: a.type as AccountType, subtype: a.subtype as string | null, name: a.name as string,
+        mask: a.mask as string | null, holder_category: a.holder_category as CoreAccount["holder_category"], current_cents: a.current_cents as number | null,
+        available_cents: a.available_cents as number | null, limit_cents: a.limit_cents as number | null, iso_currency_code: a.iso_currency_code as string | null,
+      }),
+    );
+    const transactions = (this.s.txs.all(userId, from, asOf) as Row[]).map(
+      (t): CoreTransaction => ({
+        transaction_id: t.id as string, account_id: t.account_id as string, date: t.date as string, amount_cents: t.amount_cents as number,
+        iso_currency_code: t.iso_currency_code as string | null, name: t.name as string, merchant_name: t.merchant_name as string | null,
+        merchant_entity_id: t.merchant_entity_id as string | null, payment_channel: t.payment_channel as CoreTransaction["payment_channel"],
+        pfc_primary: t.pfc_primary as string | null, pfc_detailed: t.pfc_detailed as string | null, pending: !!t.pending,
+        pending_transaction_id: t.pending_transaction_id as string | null,
+      }),
+    );
+    const aprs = this.s.aprs.all(userId) as Row[];
+    const liabilities = this.s.liabilities.all(userId) as Row[];
+    const bool = (v: unknown) => (v == null ? null : !!v);
+    return {
+      user_id: userId,
+      accounts,
+      transactions,
+      credit: liabilities
+        .filter((l) => l.kind === "credit")
+        .map((l) => ({
+          account_id: l.account_id as string,
+          aprs: aprs
+            .filter((a) => a.account_id === l.account_id)
+            .map((a) => ({ apr_type: a.apr_type as string, apr_percentage: a.apr_percentage as number, balance_subject_to_apr_cents: a.balance_subject_to_apr_cents as number | null, interest_charge_amount_cents: a.interest_charge_amount_cents as number | null })),
+          is_overdue: bool(l.is_overdue), last_payment_amount_cents: l.last_payment_amount_cents as number | null, last_payment_date: l.last_payment_date as string | null,
+          last_statement_issue_date: l.last_statement_issue_date as string | null, last_statement_balance_cents: l.last_statement_balance_cents as number | null,
+          minimum_payment_amount_cents: l.minimum_payment_amount_cents as number | null, next_payment_due_date: l.next_payment_due_date as string | null,
+        })),
+      loans: liabilities
+        .filter((l) => l.kind !== "credit")
+        .map((l) => ({
+          account_id: l.account_id as string, kind: l.kind as "student" | "mortgage", interest_rate_percentage: l.interest_rate_percentage as number | null,
+          is_overdue: bool(l.is_overdue), last_payment_amount_cents: l.last_payment_amount_cents as number | null, last_payment_date: l.last_payment_date as string | null,
+          minimum_payment_amount_cents: l.minimum_payment_amount_cents as number | null, next_payment_due_date: l.next_payment_due_date as string | null,
+          past_due_amount_cents: l.past_due_amount_cents as number | null,
+        })),
+    };
+  }
+
+  async store(x: StoreInput): Promise<void> {
+    const s = this.s;
+    const now = sqliteNow();
+    this.d.transaction(() => {
+      const c = s.consent.get(x.userId) as { consent_granted: number } | undefined;
+      if (!c?.consent_granted) throw new ConsentRevoked();
+      const keepPrimary = new Set((s.overridden.all(x.userId, x.asOf) as { window: string }[]).map((r) => r.window));
+      const decided = new Set((s.decided.all(x.userId, x.asOf) as { id: string }[]).map((r) => r.id));
+      s.delSnap.run(x.userId, x.asOf);
+      for (const r of x.snapshots) s.insSnap.run(r.userId, r.window, r.asOf, r.dataJson, now);
+      s.delPersona.run(x.userId, x.asOf);
+      for (const r of x.personas) {
+        if (keepPrimary.has(r.window)) s.updPersona.run(r.matchedJson, now, r.userId, r.window, r.asOf);
+        else s.insPersona.run(r.userId, r.window, r.asOf, r.primary, r.matchedJson, now);
+      }
+      s.delRecs.run(x.userId, x.asOf);
+      for (const r of x.recommendations) {
+        if (decided.has(r.id)) continue;
+        s.insRec.run(r.id, r.userId, r.window, r.asOf, r.kind, r.itemId, r.title, r.rationale, r.disclosure, r.status, r.rank, r.generator, r.traceJson, now, now);
+      }
+    }).immediate();
+  }
+}
+
+// ---------------------------------------------------------------- Prisma (PostgreSQL)
+class PrismaStore implements PipelineStore {
+  async consent(userId: string) {
+    const u = await db().user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true, consentAt: true } });
+    return u ? { role: u.role, granted: u.consentGranted, at: u.consentAt?.toISOString() ?? null } : null;
+  }
+
+  load(userId: string, asOf: string) {
+    return loadUserData(userId, asOf);
+  }
+
+  async store(x: StoreInput): Promise<void> {
+    const { userId, asOf, now } = x;
+    await db().$transaction(async (tx) => {
+      const fresh = await tx.user.findUnique({ where: { id: userId }, select: { consentGranted: true } });
+      if (!fresh?.consentGranted) throw new ConsentRevoked();
+      const [overridden, decided] = await Promise.all([
+        tx.personaAssignment.findMany({ where: { userId, asOf, overriddenBy: { not: null } }, select: { window: true } }),
+        tx.recommendation.findMany({ where: { userId, asOf, status: { not: "pending" } }, select: { id: true } }),
+      ]);
+      const keepPrimary = new Set(overridden.map((o) => o.window));
+      const decidedIds = new Set(decided.map((d) => d.id));
+      await tx.signalSnapshot.deleteMany({ where: { userId, asOf } });
+      await tx.signalSnapshot.createMany({ data: x.snapshots.map((r) => ({ ...r, computedAt: now })) });
+      await tx.personaAssignment.deleteMany({ where: { userId, asOf, overriddenBy: null } });
+      const fresh2 = x.personas.filter((r) => !keepPrimary.has(r.window));
+      if (fresh2.length) await tx.personaAssignment.createMany({ data: fresh2.map((r) => ({ ...r, computedAt: now })) });
+      for (const r of x.personas.filter((p) => keepPrimary.has(p.window)))
+        await tx.personaAssignment.update({ where: { userId_window_asOf: { userId, window: r.window, asOf } }, data: { matchedJson: r.matchedJson, computedAt: now } });
+      await tx.recommendation.deleteMany({ where: { userId, asOf, status: "pending" } });
+      const recs = x.recommendations.filter((r) => !decidedIds.has(r.id));
+      if (recs.length) await tx.recommendation.createMany({ data: recs.map((r) => ({ ...r, createdAt: now, updatedAt: now })) });
+    });
+  }
+}
+
+export function pipelineStore(): PipelineStore {
+  const t = resolveDb();
+  return t.kind === "sqlite" ? new SqliteStore(openSqlite(t.file)) : new PrismaStore();
+}
