@@ -53,13 +53,21 @@ export interface Ymd {
   d: number;
 }
 
+const ymdCache = new Map<number, Ymd>();
 export function ymd(day: number): Ymd {
-  const dt = new Date(day * 86_400_000);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  let v = ymdCache.get(day);
+  if (!v) {
+    const dt = new Date(day * 86_400_000);
+    v = Object.freeze({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+    ymdCache.set(day, v);
+  }
+  return v;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[m - 1];
 }
 
 /** Day number of y-m-d, the day clamped to the month's length (the 31st of February is the 28th/29th). */

@@ -487,7 +487,7 @@ const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s'&-])([a-z])/g, 
 /** Local shops: some are known to the enrichment (merchant_name set), others only by descriptor. */
 function locals(prefix: string, names: readonly string[], pfcCode: PfcDetailed, templates: readonly string[]): MerchantDef[] {
   return names.map((n, i) =>
-    m(`${prefix}_${n.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`, i % 2 === 0 ? titleCase(n) : null, templates.map((t) => t.replace("{X}", n)), pfcCode, "in store", false),
+    m(`${prefix}_${n.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`, i % 3 !== 2 ? titleCase(n) : null, templates.map((t) => t.replace("{X}", n)), pfcCode, "in store", false),
   );
 }
 

@@ -9,7 +9,7 @@
 import type { CreditLiability, MortgageLiability, StudentLoan } from "../core/plaid";
 import type { Frequency } from "../core/signals/types";
 import type { City, Region, SpendCategoryKey, Channel } from "./merchants";
-import type { Confidence, PfcDetailed } from "./pfc";
+import type { PfcDetailed, PfcObject } from "./pfc";
 
 export type AgeBand = "18-24" | "25-34" | "35-44" | "45-54" | "55-64" | "65+";
 export type IncomeTier = "low" | "middle" | "high";
@@ -52,7 +52,8 @@ export interface TxnSource {
   /** Share of rows on which the feed has merchant_name (the others have null). */
   enrichRate: number;
   pfc: PfcDetailed;
-  confidence: Confidence;
+  /** The personal_finance_category object (shared, frozen) with this source's confidence level. */
+  category: PfcObject;
   channel: Channel;
   /** Share of rows that first appear as a pending twin. */
   pendingTwinRate: number;

@@ -46,7 +46,7 @@ export type CardPolicy = "transactor" | "revolver" | "min_payer" | "dormant";
 
 /** Share of income kinds: salaried payroll vs irregular gig income (freelance invoices or platform payouts). */
 export const INCOME_KIND_WEIGHTS: ReadonlyArray<readonly [IncomeKind, number]> = [
-  ["salaried", 74], ["gig_freelancer", 13], ["gig_platform", 13],
+  ["salaried", 72], ["gig_freelancer", 15], ["gig_platform", 13],
 ];
 /** Salaried users who also take irregular platform payouts on the side. */
 export const SIDE_GIG_RATE = 0.12;
@@ -56,7 +56,7 @@ export const MONTHLY_NET_INCOME: Record<IncomeTier, readonly [number, number]> =
   middle: [350_000, 650_000],
   high: [700_000, 1_600_000],
 };
-/** Paycheck-to-paycheck: low checking buffer, spends what comes in, overdraft/NSF fees. */
+/** Paycheck-to-paycheck: low checking buffer, spends what comes in, overdraft/NSF fees. Freelancers (lumpy income) are the variable-income case instead. */
 export const PAYCHECK_TO_PAYCHECK_RATE: Record<IncomeTier, number> = { low: 0.45, middle: 0.16, high: 0.03 };
 /** Savers move money into savings every month (never paycheck-to-paycheck users). */
 export const SAVER_RATE: Record<IncomeTier, number> = { low: 0.3, middle: 0.55, high: 0.75 };
@@ -87,8 +87,8 @@ export const CARD_COUNT_WEIGHTS: Record<IncomeTier, readonly [number, number, nu
 };
 /** How the primary card is used. */
 export const CARD_POLICY_WEIGHTS: Record<IncomeTier, ReadonlyArray<readonly [CardPolicy, number]>> = {
-  low: [["transactor", 28], ["revolver", 30], ["min_payer", 30], ["dormant", 12]],
-  middle: [["transactor", 50], ["revolver", 25], ["min_payer", 14], ["dormant", 11]],
+  low: [["transactor", 32], ["revolver", 28], ["min_payer", 26], ["dormant", 14]],
+  middle: [["transactor", 54], ["revolver", 22], ["min_payer", 12], ["dormant", 12]],
   high: [["transactor", 72], ["revolver", 15], ["min_payer", 5], ["dormant", 8]],
 };
 /** Paycheck-to-paycheck users with a card lean on it: share moved from transactor to min payer. */
@@ -130,7 +130,7 @@ export function drawTraits(rng: Rng, p: Profile): Traits {
   const sideGig = income === "salaried" && rng.chance(SIDE_GIG_RATE);
   const [lo, hi] = MONTHLY_NET_INCOME[p.incomeTier];
   const monthlyIncomeCents = Math.round(rng.uniform(lo, hi) / 100) * 100;
-  const paycheckToPaycheck = rng.chance(PAYCHECK_TO_PAYCHECK_RATE[p.incomeTier]);
+  const paycheckToPaycheck = rng.chance(PAYCHECK_TO_PAYCHECK_RATE[p.incomeTier]) && income !== "gig_freelancer";
   const saver = !paycheckToPaycheck && rng.chance(SAVER_RATE[p.incomeTier]);
   const savingsFromZero = saver && rng.chance(SAVINGS_FROM_ZERO_RATE);
   const hasSavingsAccount = saver || rng.chance(NON_SAVER_SAVINGS_ACCOUNT_RATE);

@@ -1,0 +1,182 @@
+/**
+ * The transaction pass: turns a plan into the user's Plaid transactions (and labels), drawing from
+ * the user's second random stream. Planned rows keep their dates and amounts; everyday purchases fill
+ * the spend slices; overdraft/NSF fees land on the lowest balance near where the plan charged them;
+ * some card rows get a pending twin; holds near the as-of date stay pending.
+ */
+import type { BundleTransaction } from "../core/plaid";
+import { toDollars } from "../core/money";
+import { renderDescriptor } from "./descriptors";
+import { iso, mmdd } from "./days";
+import { Favorites, fillSlice, type Favorite } from "./everyday";
+import type { PlantedStream, UserLabels } from "./labels";
+import { NSF_DESCRIPTORS, OVERDRAFT_DESCRIPTORS } from "./merchants";
+import type { PlannedFee, TxnSource, UserPlan } from "./model";
+import type { Period } from "./options";
+import { pfc } from "./pfc";
+import { Rng, userSeed } from "./rng";
+
+/** Plaid sends personal_finance_category null when it cannot tell. */
+export const PFC_NULL_RATE = 0.03;
+/** A fee moves at most this many days from where the plan charged it, to the lowest balance nearby. */
+export const FEE_SHIFT_DAYS = 4;
+/** Pending twins of rows whose final amount differs (tips, fuel): the authorization is this share of it. */
+export const PENDING_DIFFERS_SHARE: readonly [number, number] = [0.78, 0.92];
+/** A pending twin's enrichment is poorer than the posted row's. */
+export const PENDING_ENRICH_FACTOR = 0.75;
+
+interface Row {
+  account: number;
+  day: number;
+  authDay: number;
+  cents: number;
+  source: TxnSource;
+  stream: number;
+  pending: boolean;
+  /** The pending twin authorizes a different amount (tip, fuel pre-authorization). */
+  pendingDiffers: boolean;
+}
+
+export interface UserTransactions {
+  transactions: BundleTransaction[];
+  labels: UserLabels;
+}
+
+function feeSources(rng: Rng): Record<PlannedFee["type"], TxnSource> {
+  const make = (descriptors: readonly string[], code: "BANK_FEES_OVERDRAFT_FEES" | "BANK_FEES_INSUFFICIENT_FUNDS"): TxnSource => {
+    const primary = rng.int(0, descriptors.length - 1);
+    return {
+      descriptors: [descriptors[primary], ...descriptors.filter((_, i) => i !== primary)],
+      variantRate: 0.1,
+      merchantName: null,
+      entityId: null,
+      enrichRate: 0,
+      pfc: code,
+      category: pfc(code, "VERY_HIGH"),
+      channel: "other",
+      pendingTwinRate: 0,
+    };
+  };
+  return { overdraft: make(OVERDRAFT_DESCRIPTORS, "BANK_FEES_OVERDRAFT_FEES"), nsf: make(NSF_DESCRIPTORS, "BANK_FEES_INSUFFICIENT_FUNDS") };
+}
+
+/** Puts each planned fee on the lowest end-of-day checking balance within FEE_SHIFT_DAYS of its planned day. */
+function placeFees(plan: UserPlan, period: Period, rows: Row[]): Array<{ fee: PlannedFee; day: number }> {
+  if (plan.fees.length === 0) return [];
+  const checking = plan.fees[0].account;
+  const n = period.end - period.start + 1;
+  const flow = new Float64Array(n);
+  for (const r of rows) if (r.account === checking && !r.pending) flow[r.day - period.start] -= r.cents;
+  const bal = new Float64Array(n);
+  let b = plan.accounts[checking].openingCents;
+  for (let i = 0; i < n; i++) bal[i] = b += flow[i];
+  const out: Array<{ fee: PlannedFee; day: number }> = [];
+  let prev = period.start;
+  for (const fee of plan.fees) {
+    const lo = Math.max(fee.windowStart, fee.day - FEE_SHIFT_DAYS, prev);
+    const hi = Math.min(fee.windowEnd, fee.day + FEE_SHIFT_DAYS);
+    let best = Math.min(Math.max(fee.day, lo), Math.max(lo, hi));
+    for (let d = lo; d <= hi; d++) if (bal[d - period.start] < bal[best - period.start]) best = d;
+    out.push({ fee, day: best });
+    prev = best;
+  }
+  return out;
+}
+
+export function generateTransactions(seed: number, period: Period, plan: UserPlan): UserTransactions {
+  const rng = new Rng(userSeed(seed, plan.index, "transactions"));
+  const rows: Row[] = [];
+  for (const t of plan.planned) {
+    rows.push({ account: t.account, day: t.day, authDay: t.authDay, cents: t.cents, source: t.source, stream: t.stream, pending: false, pendingDiffers: false });
+  }
+  const favorites = new Favorites(rng, plan.spend);
+  for (const s of plan.slices) {
+    const isCard = plan.accounts[s.account].type === "credit";
+    for (const e of fillSlice(rng, s, plan.spend, favorites, isCard)) {
+      rows.push({
+        account: s.account, day: e.day, authDay: e.authDay, cents: e.cents, source: e.fav.source, stream: -1, pending: false,
+        pendingDiffers: e.fav.category.pendingDiffers && !e.refund,
+      });
+    }
+  }
+  const fees = feeSources(rng);
+  for (const { fee, day } of placeFees(plan, period, rows)) {
+    rows.push({ account: fee.account, day, authDay: day, cents: fee.cents, source: fees[fee.type], stream: -1, pending: false, pendingDiffers: false });
+  }
+  for (const h of plan.holds) {
+    const fav: Favorite | null = h.category ? favorites.pick(h.category) : null;
+    const source = h.source ?? fav!.source;
+    rows.push({ account: h.account, day: h.day, authDay: h.day, cents: h.cents, source, stream: -1, pending: true, pendingDiffers: false });
+  }
+
+  // Materialize: ids, descriptors, enrichment, categories, pending twins.
+  const out: Array<{ t: BundleTransaction; day: number; account: number; seq: number }> = [];
+  const streamIds = plan.streams.map((): Array<{ id: string; day: number; cents: number }> => []);
+  let seq = 0;
+  for (const r of rows) {
+    const posted = materialize(rng, plan, r, r.pending);
+    if (!r.pending && r.cents > 0 && r.source.pendingTwinRate > 0 && r.authDay >= period.start && rng.chance(r.source.pendingTwinRate)) {
+      const amount = r.pendingDiffers ? Math.max(1, Math.round(r.cents * rng.uniform(PENDING_DIFFERS_SHARE[0], PENDING_DIFFERS_SHARE[1]))) : r.cents;
+      const twin = materialize(rng, plan, { ...r, day: r.authDay, cents: amount }, true);
+      posted.pending_transaction_id = twin.transaction_id;
+      out.push({ t: twin, day: r.authDay, account: r.account, seq: seq++ });
+    }
+    out.push({ t: posted, day: r.day, account: r.account, seq: seq++ });
+    if (r.stream >= 0 && !r.pending) streamIds[r.stream].push({ id: posted.transaction_id, day: r.day, cents: r.cents });
+  }
+  out.sort((a, b) => a.day - b.day || a.account - b.account || a.seq - b.seq);
+
+  const streams: PlantedStream[] = [];
+  plan.streams.forEach((s, i) => {
+    const occ = streamIds[i];
+    if (!s.labelled || occ.length < 2) return;
+    occ.sort((a, b) => a.day - b.day);
+    streams.push({
+      merchant: s.merchant,
+      kind: s.kind,
+      direction: s.direction,
+      frequency: s.frequency,
+      amount_cents: Math.abs(occ[occ.length - 1].cents),
+      account_id: plan.accounts[s.account].account_id,
+      transaction_ids: occ.map((o) => o.id),
+      active_at_as_of: s.active,
+    });
+  });
+
+  return {
+    transactions: out.map((o) => o.t),
+    labels: {
+      user_id: plan.user_id,
+      archetypes: plan.archetypes,
+      payroll: plan.payroll,
+      gig_income: plan.gig_income,
+      behaviors: plan.behaviors,
+      streams,
+      expected_personas: plan.expected_personas,
+    },
+  };
+}
+
+function materialize(rng: Rng, plan: UserPlan, r: Row, pending: boolean): BundleTransaction {
+  const src = r.source;
+  const d = src.descriptors;
+  const bound = d.length > 1 && rng.chance(src.variantRate) ? d[rng.int(1, d.length - 1)] : d[0];
+  const enrich = pending ? src.enrichRate * PENDING_ENRICH_FACTOR : src.enrichRate;
+  const named = src.merchantName !== null && (enrich >= 1 || (enrich > 0 && rng.chance(enrich)));
+  return {
+    transaction_id: rng.id(),
+    account_id: plan.accounts[r.account].account_id,
+    date: iso(r.day),
+    authorized_date: iso(r.authDay),
+    amount: toDollars(r.cents),
+    iso_currency_code: "USD",
+    name: renderDescriptor(bound, rng, mmdd(r.authDay)),
+    merchant_name: named ? src.merchantName : null,
+    merchant_entity_id: named ? src.entityId : null,
+    payment_channel: src.channel,
+    personal_finance_category: rng.chance(PFC_NULL_RATE) ? null : src.category,
+    pending,
+    pending_transaction_id: null,
+  };
+}
+
