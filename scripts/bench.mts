@@ -9,7 +9,7 @@ import { emit, machine, median, time } from "../lib/bench/util.ts";
 import { postgresFloor, sqliteFloor } from "../lib/bench/floor.ts";
 import { freshPostgres, freshSqlite } from "../lib/db/fresh.ts";
 import { closeRaw, openPgPool, openSqlite } from "../lib/db/raw.ts";
-import { ingestFile, openSink } from "../lib/ingest/index.ts";
+import { ingestFile, ingestObject, openSink } from "../lib/ingest/index.ts";
 import { scanBundle } from "../lib/ingest/scan.ts";
 import { validateItem } from "../lib/ingest/validate.ts";
 import { transactionRow, type TransactionRow } from "../lib/ingest/rows.ts";
@@ -54,6 +54,14 @@ async function loadRows(file: string): Promise<TransactionRow[]> {
   return rows;
 }
 
+/** The users and accounts of a bundle (no transactions or liabilities): the floor's starting state. */
+async function loadParents(file: string): Promise<{ users: unknown[]; accounts: unknown[] }> {
+  const out = { users: [] as unknown[], accounts: [] as unknown[] };
+  for await (const batch of scanBundle(createReadStream(file, { highWaterMark: 1 << 20 })))
+    for (const item of batch) if (item.section === "users" || item.section === "accounts") out[item.section].push(item.value);
+  return out;
+}
+
 const files: Record<string, { file: string; transactions: number }> = {};
 for (const s of sizes) {
   const file = path.join(dir, `bundle-${s.label}.json`);
@@ -78,21 +86,27 @@ for (const kind of targets) {
     await closeRaw();
     const sqliteFile = path.join(dir, `ingest-${s.label}.db`);
     const target = kind === "sqlite" ? ({ kind, url: freshSqlite(sqliteFile), file: sqliteFile } as const) : ({ kind, url: await freshPostgres(pgUrl) } as const);
-    const first = await time(() => ingestFile(file, { sink: openSink(target) }));
+    const parallel = kind === "sqlite";
+    const first = await time(() => ingestFile(file, { sink: openSink(target), parallel }));
     if (!first.value.ok) throw new Error(`bench ingest failed: ${JSON.stringify(first.value.errors.slice(0, 3))}`);
-    const again = await time(() => ingestFile(file, { sink: openSink(target) }));
-    // Floor: the same transaction rows, plain inserts in one transaction, into an emptied table.
+    const again = await time(() => ingestFile(file, { sink: openSink(target), parallel }));
+    // Floor: the same transaction rows, plain inserts in one transaction, into a fresh database
+    // holding the same users and accounts (the state the first ingest started from, plus its parents).
     const rows = await loadRows(file);
+    const parents = await loadParents(file);
+    await closeRaw();
     let floorMs: number;
     if (kind === "sqlite") {
+      freshSqlite(sqliteFile);
+      const r0 = await ingestObject(parents, { sink: openSink(target) });
+      if (!r0.ok) throw new Error("bench: parents ingest failed");
       const db = openSqlite(sqliteFile);
-      db.exec("DELETE FROM transactions");
       floorMs = (await time(() => sqliteFloor(db, rows))).ms;
     } else {
-      const pool = openPgPool(pgUrl);
-      await pool.query("TRUNCATE transactions");
-      await pool.query("VACUUM ANALYZE transactions").catch(() => {});
-      floorMs = (await time(() => postgresFloor(pool, rows))).ms;
+      await freshPostgres(pgUrl);
+      const r0 = await ingestObject(parents, { sink: openSink(target) });
+      if (!r0.ok) throw new Error("bench: parents ingest failed");
+      floorMs = (await time(() => postgresFloor(openPgPool(pgUrl), rows))).ms;
     }
     const rate = transactions / (first.ms / 1000);
     const floorRate = transactions / (floorMs / 1000);

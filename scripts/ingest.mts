@@ -1,6 +1,7 @@
-// npm run ingest -- FILE [--json]
+// npm run ingest -- FILE [--json] [--single-thread]
 // Streams a bundle file into the database (DATABASE_URL; SQLite by default) in one transaction:
 // all or nothing. Prints progress to stderr, counts per entity (or the errors) at the end.
+// A worker thread parses and validates while the main thread writes (--single-thread: one thread).
 import { randomUUID } from "node:crypto";
 import { ingestFile } from "../lib/ingest/index.ts";
 import { db, disconnectDb } from "../lib/db/client.ts";
@@ -18,6 +19,7 @@ let lastPrint = 0;
 const startedAt = new Date();
 const t0 = performance.now();
 const result = await ingestFile(file, {
+  parallel: !args.includes("--single-thread"),
   onProgress(items, bytes, total) {
     const now = performance.now();
     if (now - lastPrint < 500) return;

@@ -1,6 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
-import { ingestObject, ingestText } from "@/lib/ingest";
+import { ingestFile, ingestObject, ingestText } from "@/lib/ingest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { db } from "@/lib/db/client";
 import { smallBundle } from "./fixtures/bundle";
 
@@ -129,6 +131,37 @@ describe(`ingest (${dbKind})`, () => {
     expect(byPath["liabilities.credit[0].aprs[0].apr_percentage"]).toBeDefined();
     expect(byPath["liabilities.student[0].account_id"]).toMatch(/needs a loan account/);
     expect(await db().user.count()).toBe(0);
+  });
+
+  it("refuses a transaction id repeated within one bundle, even when it is the only problem", async () => {
+    const b = smallBundle();
+    b.transactions.push({ ...b.transactions[3], amount: 1 } as never);
+    const errors = errorsOf(await ingestObject(b));
+    expect(errors).toEqual([{ path: "transactions[4].transaction_id", reason: 'duplicate transaction_id "t_bob_1" appears more than once in the bundle' }]);
+    expect(await db().transaction.count()).toBe(0);
+    // and a repeat of a transaction stored by an earlier ingest is an update, not a duplicate
+    await ingestObject(smallBundle());
+    const again = await ingestObject({ transactions: [{ ...smallBundle().transactions[3], amount: 36 }] });
+    expect(again.ok && again.counts.transactions).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+  });
+
+  it("streams a file through the parse worker with the same outcome as in-thread", async () => {
+    const dir = path.resolve("tmp/testfiles");
+    mkdirSync(dir, { recursive: true });
+    const good = path.join(dir, `good-${process.pid}.json`);
+    writeFileSync(good, JSON.stringify(smallBundle(), null, 2));
+    const seen: number[] = [];
+    const r = await ingestFile(good, { parallel: true, onProgress: (items) => seen.push(items) });
+    expect(r.ok && r.counts.transactions).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
+    expect(seen.at(-1)).toBe(10);
+    const again = await ingestFile(good, { parallel: false });
+    expect(again.ok && again.counts.transactions).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
+    const bad = path.join(dir, `bad-${process.pid}.json`);
+    writeFileSync(bad, JSON.stringify({ ...smallBundle(), transactions: [{ transaction_id: "x" }] }).slice(0, -3));
+    const rb = await ingestFile(bad, { parallel: true });
+    expect(rb.ok).toBe(false);
+    if (!rb.ok) expect(rb.errors.map((e) => e.path)).toContain("(body)");
+    expect(await db().transaction.count()).toBe(4);
   });
 
   it("rejects malformed JSON and wrong shapes without writing", async () => {

@@ -4,7 +4,7 @@
  * a rollback: the database is left exactly as it was. Errors name each bad field's path.
  */
 import type { ScannedItem, Section } from "./scan";
-import { validateItem, sectionPath, type FieldError } from "./validate";
+import { sectionPath, validateBatch, type FieldError, type ValidatedItem } from "./validate";
 import { accountRow, creditRow, mortgageRow, studentRow, transactionRow, userRow } from "./rows";
 import type { EntityCounts, IngestSink, KnownAccount, KnownUser } from "./sink";
 
@@ -66,24 +66,28 @@ export class IngestSession {
   }
 
   async processBatch(batch: ScannedItem[]): Promise<void> {
+    return this.processValidated(validateBatch(batch));
+  }
+
+  /** A batch already validated (here or in the parse worker): cross-checks and writes. */
+  async processValidated(batch: ValidatedItem[]): Promise<void> {
     this.items += batch.length;
     const valid: { item: ScannedItem; data: unknown }[] = [];
     const userIds = new Set<string>();
     const emails = new Set<string>();
     const accountIds = new Set<string>();
-    for (const item of batch) {
-      const r = validateItem(item.section, item.index, item.value);
-      if (!r.ok) {
-        for (const e of r.errors) this.addError(e);
-        this.noteInvalid(item);
+    for (const v of batch) {
+      if (!v.ok) {
+        for (const e of v.errors) this.addError(e);
+        if (v.invalidKey) this.invalidIds.add(v.invalidKey);
         continue;
       }
-      const d = r.data as Record<string, unknown>;
-      valid.push({ item, data: d });
-      if (item.section === "users") {
+      const d = v.data as Record<string, unknown>;
+      valid.push({ item: { section: v.section, index: v.index, value: null }, data: d });
+      if (v.section === "users") {
         userIds.add(d.user_id as string);
         emails.add((d.email as string).toLowerCase());
-      } else if (item.section === "accounts") {
+      } else if (v.section === "accounts") {
         userIds.add(d.user_id as string);
         accountIds.add(d.account_id as string);
       } else accountIds.add(d.account_id as string);
@@ -102,13 +106,6 @@ export class IngestSession {
 
   /** Ids of invalid users/accounts: elements referring to them are not reported again. */
   private invalidIds = new Set<string>();
-  private noteInvalid(item: ScannedItem) {
-    const v = item.value as Record<string, unknown> | null;
-    if (!v || typeof v !== "object") return;
-    const id = item.section === "users" ? v.user_id : item.section === "accounts" ? v.account_id : undefined;
-    if (typeof id === "string") this.invalidIds.add(`${item.section}:${id}`);
-  }
-
   private duplicate(section: Section, id: string, path: string, field: string): boolean {
     const set = this.seen[section];
     if (set.has(id)) {
@@ -171,7 +168,10 @@ export class IngestSession {
       }
       case "transactions": {
         const id = (d as unknown as { transaction_id: string }).transaction_id;
-        if (!final && this.duplicate("transactions", id, path, "transaction_id")) return;
+        // A sink that detects repeats itself (SQLite, by rowid) spares the session a set of every id;
+        // once writing has stopped (after an error) the session tracks them instead.
+        const sinkDetects = this.sink.detectsDuplicateTransactions && !this.failed;
+        if (!final && !sinkDetects && this.duplicate("transactions", id, path, "transaction_id")) return;
         const acct = this.accounts.get((d as unknown as { account_id: string }).account_id);
         if (!acct) {
           if (!final) return defer();
@@ -182,7 +182,9 @@ export class IngestSession {
           });
           return;
         }
-        if (write()) this.sink.writeTransaction(transactionRow(d as never, acct.user_id));
+        if (write() && this.sink.writeTransaction(transactionRow(d as never, acct.user_id)) === "duplicate") {
+          this.addError({ path: `${path}.transaction_id`, reason: `duplicate transaction_id "${id}" appears more than once in the bundle` });
+        }
         return;
       }
       case "credit":

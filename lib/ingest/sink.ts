@@ -38,7 +38,13 @@ export interface IngestSink {
   /** grantConsent: record an import consent event (the user is not currently consenting). */
   writeUser(row: UserRow, grantConsent: boolean): void;
   writeAccount(row: AccountRow): void;
-  writeTransaction(row: TransactionRow): void;
+  /**
+   * Returns "duplicate" when the sink itself found that this bundle already wrote this id (sinks
+   * with `detectsDuplicateTransactions`; the session then keeps no set of transaction ids).
+   */
+  writeTransaction(row: TransactionRow): void | "duplicate";
+  /** True when writeTransaction detects a transaction id repeated within the bundle. */
+  readonly detectsDuplicateTransactions?: boolean;
   writeLiability(row: LiabilityRow): void;
   /** Called after each batch; a sink may flush buffered rows here. */
   afterBatch(): Promise<void>;

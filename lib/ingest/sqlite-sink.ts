@@ -35,6 +35,10 @@ const bool = (b: boolean | null) => (b == null ? null : b ? 1 : 0);
 
 export class SqliteSink implements IngestSink {
   readonly kind = "sqlite" as const;
+  readonly detectsDuplicateTransactions = true;
+  /** Rows of transactions with a rowid above this were inserted by this ingest. */
+  private firstNewRowid = 0;
+  private txRowid!: Stmt;
   private counts = emptyCounts();
   private s: Record<string, { insert: Stmt; update: Stmt }>;
   private consentInsert: Stmt;
@@ -53,6 +57,7 @@ export class SqliteSink implements IngestSink {
     };
     this.consentInsert = db.prepare(`INSERT INTO consent_events (user_id, granted, source, at) VALUES (?, 1, 'import', ?)`);
     this.consentUser = db.prepare(`UPDATE users SET consent_granted = 1, consent_at = ? WHERE id = ?`);
+    this.txRowid = db.prepare("SELECT rowid FROM transactions WHERE id = ?").pluck();
     this.aprDelete = db.prepare(`DELETE FROM liability_aprs WHERE account_id = ?`);
     this.aprInsert = db.prepare(
       `INSERT INTO liability_aprs (account_id, apr_type, apr_percentage, balance_subject_to_apr_cents, interest_charge_amount_cents) VALUES (?, ?, ?, ?, ?)`,
@@ -63,6 +68,7 @@ export class SqliteSink implements IngestSink {
     this.now = sqliteNow();
     this.db.exec("BEGIN IMMEDIATE");
     this.inTx = true;
+    this.firstNewRowid = (this.db.prepare("SELECT coalesce(max(rowid), 0) FROM transactions").pluck().get() as number) + 1;
   }
 
   private inChunks<T>(ids: string[], sql: (ph: string) => string, f: (row: T) => void) {
@@ -121,13 +127,18 @@ export class SqliteSink implements IngestSink {
     this.upsert("accounts", [...ACCOUNT_COLS.map((c) => row[c]), this.now], () => ({ ...row }));
   }
 
-  writeTransaction(r: TransactionRow) {
+  writeTransaction(r: TransactionRow): void | "duplicate" {
     const pending = r.pending ? 1 : 0;
-    this.upsert(
-      "transactions",
-      [r.id, r.account_id, r.user_id, r.date, r.authorized_date, r.amount_cents, r.iso_currency_code, r.name, r.merchant_name, r.merchant_entity_id, r.payment_channel, r.pfc_primary, r.pfc_detailed, pending, r.pending_transaction_id],
-      () => ({ ...r, pending }),
-    );
+    const st = this.s.transactions;
+    const c = this.counts.transactions;
+    if (st.insert.run(r.id, r.account_id, r.user_id, r.date, r.authorized_date, r.amount_cents, r.iso_currency_code, r.name, r.merchant_name, r.merchant_entity_id, r.payment_channel, r.pfc_primary, r.pfc_detailed, pending, r.pending_transaction_id).changes === 1) {
+      c.inserted++;
+      return;
+    }
+    // The id exists: inserted earlier in this very ingest (a repeat within the bundle), or stored before.
+    if ((this.txRowid.get(r.id) as number) >= this.firstNewRowid) return "duplicate";
+    if (st.update.run({ ...r, pending }).changes === 1) c.updated++;
+    else c.unchanged++;
   }
 
   writeLiability(row: LiabilityRow) {

@@ -12,6 +12,7 @@ import {
   StudentLoanSchema,
 } from "../core/plaid";
 import type { Section } from "./scan";
+import { fastTransaction } from "./fast";
 
 export interface FieldError {
   /** e.g. "transactions[12].amount", "liabilities.credit[0].aprs[1].apr_percentage" */
@@ -61,6 +62,10 @@ export function validateItem<S extends Section>(
   index: number,
   value: unknown,
 ): { ok: true; data: SectionData[S] } | { ok: false; errors: FieldError[] } {
+  if (section === "transactions") {
+    const fast = fastTransaction(value);
+    if (fast) return { ok: true, data: fast as SectionData[S] };
+  }
   const base = sectionPath(section, index);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, errors: [{ path: base, reason: "must be an object" }] };
@@ -68,4 +73,32 @@ export function validateItem<S extends Section>(
   const r = SECTION_SCHEMAS[section].safeParse(value);
   if (r.success) return { ok: true, data: r.data as SectionData[S] };
   return { ok: false, errors: r.error.issues.map((i) => ({ path: joinPath(base, i.path), reason: reasonOf(i, value) })) };
+}
+
+/** The outcome of validating one element; plain data, so it can cross a worker boundary. */
+export type ValidatedItem =
+  | { section: Section; index: number; ok: true; data: unknown }
+  | { section: Section; index: number; ok: false; errors: FieldError[]; invalidKey: string | null };
+
+/**
+ * Validates a batch of scanned elements. An invalid user or account leaves its key
+ * ("users:<id>", "accounts:<id>") so that elements referring to it are not reported again.
+ */
+export function validateBatch(batch: readonly { section: Section; index: number; value: unknown }[]): ValidatedItem[] {
+  const out: ValidatedItem[] = new Array(batch.length);
+  for (let i = 0; i < batch.length; i++) {
+    const { section, index, value } = batch[i];
+    const r = validateItem(section, index, value);
+    if (r.ok) {
+      out[i] = { section, index, ok: true, data: r.data };
+      continue;
+    }
+    let invalidKey: string | null = null;
+    if (value && typeof value === "object") {
+      const id = section === "users" ? (value as { user_id?: unknown }).user_id : section === "accounts" ? (value as { account_id?: unknown }).account_id : undefined;
+      if (typeof id === "string") invalidKey = `${section}:${id}`;
+    }
+    out[i] = { section, index, ok: false, errors: r.errors, invalidKey };
+  }
+  return out;
 }
