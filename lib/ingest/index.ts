@@ -2,7 +2,7 @@
  * Ingest entry points: a whole body (POST /api/ingest) or a streamed file (the CLI). Both go
  * through the same scanner, validation and session; the database is chosen by DATABASE_URL.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { WorkerMessage } from "./parse-worker";
 import { stat } from "node:fs/promises";
@@ -101,6 +101,12 @@ function chunkedFile(file: string) {
   };
 }
 
+/** The bundled worker (scripts/build-worker.mjs) when present, else the TypeScript through tsx. */
+function workerEntry(): URL {
+  const bundled = new URL("./generated/parse-worker.mjs", import.meta.url);
+  return existsSync(bundled) ? bundled : new URL("./parse-worker-boot.mjs", import.meta.url);
+}
+
 async function ingestFileParallel(
   file: string,
   total: number,
@@ -109,7 +115,7 @@ async function ingestFileParallel(
 ): Promise<IngestResult> {
   const inFlight = new SharedArrayBuffer(4);
   const counter = new Int32Array(inFlight);
-  const worker = new Worker(new URL("./parse-worker-boot.mjs", import.meta.url), {
+  const worker = new Worker(workerEntry(), {
     workerData: { file, inFlight, role: "spendsense-parse-worker" },
   });
   // Messages are queued as they arrive and consumed in order; the worker blocks when MAX_IN_FLIGHT wait.

@@ -32,16 +32,31 @@ export const MATURE_MIN_OCCURRENCES_ANNUAL = 2;
 export const STREAM_MIN_OCCURRENCES = 2;
 /** When a merchant's rows do not form one stream, its rows are split by amount; a split needs this many rows. */
 export const AMOUNT_CLUSTER_MIN_OCCURRENCES = 3;
+/**
+ * Rows left over, grouped by exact amount, account and category across merchant keys (a never-enriched merchant
+ * under several descriptors), form a stream only with this many rows: three same-cent charges can be chance.
+ */
+export const PRICE_STREAM_MIN_OCCURRENCES = 4;
+/**
+ * A charge at least this many times larger (or smaller) than two identical charges around it is not an occurrence
+ * of their stream (an annual renewal under the monthly plan's descriptor, a one-off purchase).
+ */
+export const PRICE_SPIKE_RATIO = 1.5;
+/**
+ * A row of another descriptor joins a stream on a missing charge date when its amount is within this of the
+ * stream's charge before or after it: wider than AMOUNT_TOLERANCE, because a price rise may land on such a row.
+ */
+export const VARIANT_PRICE_TOLERANCE = 0.25;
 
 export interface CadenceBand {
   /** Nominal period in days. */
   period: number;
   /** Gaps (days between consecutive charges) that count as one period: [min, max], inclusive. */
   gap: [number, number];
-  /** Gaps that count as one missed charge (two periods): [min, max], inclusive. */
-  skipGap: [number, number];
   /** |mean gap per period - period| allowed over the whole stream (jitter averages out). */
   meanTolerance: number;
+  /** A row of another descriptor joins the stream when it is this close to an expected (missing) charge date. */
+  slotToleranceDays: number;
   /** A stream stays active until this many days after its predicted next date. */
   activeGraceDays: number;
   /** Occurrences per year, for the monthly equivalent (amount x occurrences per year / 12). */
@@ -51,25 +66,31 @@ export interface CadenceBand {
 /**
  * issue: "Tolerate a few days of date jitter (±3–4 days, weekend shifts)". Each band is the nominal
  * gap widened by the jitter of two dates: a monthly gap is 28–31 days, ±3–4 days of jitter on each
- * end gives [24, 37]. Weekly gets ±2 (a ±3–4-day jitter on a 7-day cadence is not a cadence).
+ * end gives [24, 37]. Weekly gets ±4: a card charge posts 0–2 days after authorization and weekend postings
+ * move to Monday (Thursday, then Monday, then Thursday: gaps of 11 and 3); the mean gap (7 ± 1) keeps it honest.
  * BIWEEKLY and SEMI_MONTHLY share the band [10, 20] and are told apart by the mean gap and the
  * share of exact 14-day gaps (see BIWEEKLY_EXACT_SHARE, SEMI_MONTHLY_MIN_MEAN_GAP).
  */
 export const CADENCE_BANDS: Record<Frequency, CadenceBand> = {
-  WEEKLY: { period: 7, gap: [5, 9], skipGap: [12, 16], meanTolerance: 1, activeGraceDays: 4, perYear: 52 },
-  BIWEEKLY: { period: 14, gap: [10, 20], skipGap: [25, 33], meanTolerance: 1.5, activeGraceDays: 5, perYear: 26 },
-  SEMI_MONTHLY: { period: 365.25 / 24, gap: [10, 20], skipGap: [26, 35], meanTolerance: 1.5, activeGraceDays: 5, perYear: 24 },
-  MONTHLY: { period: 30.44, gap: [24, 37], skipGap: [54, 68], meanTolerance: 3, activeGraceDays: 7, perYear: 12 },
-  ANNUALLY: { period: 365.25, gap: [350, 380], skipGap: [715, 745], meanTolerance: 15, activeGraceDays: 30, perYear: 1 },
+  WEEKLY: { period: 7, gap: [3, 11], meanTolerance: 1, slotToleranceDays: 3, activeGraceDays: 4, perYear: 52 },
+  BIWEEKLY: { period: 14, gap: [10, 20], meanTolerance: 1.5, slotToleranceDays: 3, activeGraceDays: 5, perYear: 26 },
+  SEMI_MONTHLY: { period: 365.25 / 24, gap: [10, 20], meanTolerance: 1.5, slotToleranceDays: 3, activeGraceDays: 5, perYear: 24 },
+  MONTHLY: { period: 30.44, gap: [24, 37], meanTolerance: 3, slotToleranceDays: 5, activeGraceDays: 7, perYear: 12 },
+  ANNUALLY: { period: 365.25, gap: [350, 380], meanTolerance: 15, slotToleranceDays: 15, activeGraceDays: 30, perYear: 1 },
 };
 /** Within the shared [10, 20] band: this share of gaps exactly 14 days apart (same weekday) means BIWEEKLY. */
 export const BIWEEKLY_EXACT_SHARE = 0.75;
 /** Within the shared [10, 20] band: a mean gap at or above this (24 charges a year = 15.2 days) means SEMI_MONTHLY. */
 export const SEMI_MONTHLY_MIN_MEAN_GAP = 14.6;
-/** Gaps that fit no period (an extra or displaced charge) tolerated per this many gaps (floor). */
+/**
+ * Missed charges: a gap of k periods (k <= MAX_PERIODS_PER_GAP, band shifted by k-1 periods) is k-1 missed
+ * charges, not a break. Real feeds lose rows to descriptor variants the key does not join; up to
+ * max(1, floor(rows / ROWS_PER_MISSED_CHARGE)) missed charges are tolerated (about a third of the expected rows).
+ */
+export const MAX_PERIODS_PER_GAP = 3;
+export const ROWS_PER_MISSED_CHARGE = 2;
+/** Gaps that fit no period (an extra or displaced charge) tolerated: floor(gaps / BAD_GAPS_PER). */
 export const BAD_GAPS_PER = 6;
-/** Missed charges (a two-period gap) tolerated: at most max(1, floor(gaps / SKIPS_PER)). */
-export const SKIPS_PER = 4;
 
 /**
  * issue: "small price changes (a mid-year price rise keeps the stream; the stream's amount is the recent one)".
@@ -86,6 +107,18 @@ export const AMOUNT_TOLERANCE_MIN_CENTS = 50;
  */
 export const MAX_PRICE_CHANGES_BASE = 1;
 export const MAX_PRICE_CHANGES_PER_OCCURRENCES = 12;
+/**
+ * design: "a recurring outflow of a stable amount to a merchant that sells a service". A subscription repeats its
+ * amount to the cent (bar a price change): at least this share of consecutive charges identical. Chance runs of
+ * similar grocery, coffee or cinema totals never do.
+ */
+export const SUBSCRIPTION_EXACT_REPEAT_SHARE = 0.6;
+/**
+ * A cadence among frequent look-alike purchases is chance (transit fares, a usual coffee order): over its span a
+ * subscription must be at least this share of the same-price charges in its category (over its span widened by
+ * one period, on any cash or card account) that no other stream explains.
+ */
+export const SUBSCRIPTION_MIN_PURITY = 0.5;
 /**
  * Bills, debt payments, transfers and income may vary in amount (utilities, hourly pay) but not wildly:
  * coefficient of variation of their amounts at most this.
@@ -116,11 +149,11 @@ export const SAVINGS_SUBTYPES: readonly string[] = ["savings", "money market", "
 export const UTILIZATION_FLAGS = [0.3, 0.5, 0.8] as const;
 /**
  * issue: "minimum-payment-only (the card's payments in the window are each within a small tolerance of the
- * liability's minimum_payment_amount)": a payment counts as "the minimum" when it is at most
- * minimum + max(5%, $1). Paying less than the minimum is also minimum-only.
+ * liability's minimum_payment_amount)": |payment - minimum| <= max(2%, 50 cents). Minimum payers pay the minimum
+ * to the cent (autopay); a revolver paying a round amount near it is not one.
  */
-export const MIN_PAYMENT_TOLERANCE = 0.05;
-export const MIN_PAYMENT_TOLERANCE_MIN_CENTS = 100;
+export const MIN_PAYMENT_TOLERANCE = 0.02;
+export const MIN_PAYMENT_TOLERANCE_MIN_CENTS = 50;
 
 // ---------------------------------------------------------------------------------------------
 // Income
@@ -132,6 +165,13 @@ export const MIN_PAYMENT_TOLERANCE_MIN_CENTS = 100;
  * window still sees a cadence (two monthly paychecks cannot fit in 30 days).
  */
 export const INCOME_LOOKBACK_DAYS = 90;
+/**
+ * issue: "payroll detection (... stable employer)": a wage stream is payroll when its paychecks vary by a
+ * coefficient of variation of at most this (hourly pay swings ~5–10%; platform payouts labelled as wages, 50%+).
+ */
+export const PAYROLL_MAX_CV = 0.3;
+/** An employer pays every period: a payroll stream misses at most max(1, floor(paychecks / this)) paychecks. */
+export const PAYROLL_ROWS_PER_MISSED_PAYCHECK = 6;
 /** Payroll streams must be a pay-like cadence (an annual bonus is not payroll). */
 export const PAYROLL_CADENCES: readonly Frequency[] = ["WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY"];
 /**

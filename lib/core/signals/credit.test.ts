@@ -36,7 +36,7 @@ describe("credit signals", () => {
       monthlyDates("2025-01-25", amounts.length).map((d, i) => tx(d, -amounts[i], "AUTOMATIC PAYMENT - THANK YOU", { account_id: id, ...pfc("LOAN_PAYMENTS_CREDIT_CARD_PAYMENT") }));
     const data = user(
       [account("chk"), card("a", "1111", 350_000, 1_000_000), card("b", "2222", 300_000, 1_000_000), card("c", "3333", 300_000, 1_000_000)],
-      [...payRows("a", [3500, 3500, 3550, 3500, 3500, 3500]), ...payRows("b", [3500, 3500, 3500, 3500, 3500, 20_000])],
+      [...payRows("a", [3500, 3500, 3530, 3500, 3500, 3500]), ...payRows("b", [3500, 3500, 3500, 3500, 3500, 20_000])],
       [
         liability("a", { minimum_payment_amount_cents: 3500, last_statement_balance_cents: 350_000 }),
         liability("b", { minimum_payment_amount_cents: 3500, last_statement_balance_cents: 300_000 }),
@@ -49,8 +49,9 @@ describe("credit signals", () => {
     // In June card b paid $200 (more than the minimum); card c has no rows, its liability says the minimum.
     expect(by("30d")).toEqual({ a: true, b: false, c: true });
     expect(s.windows["180d"].credit.minimum_payment_only).toBe(true);
-    expect(isMinimumPayment(3600, 3500)).toBe(true); // within max(5%, $1)
-    expect(isMinimumPayment(3800, 3500)).toBe(false);
+    expect(isMinimumPayment(3540, 3500)).toBe(true); // within max(2%, 50 cents)
+    expect(isMinimumPayment(3600, 3500)).toBe(false);
+    expect(isMinimumPayment(3400, 3500)).toBe(false); // a round amount below the minimum is not "the minimum"
   });
 
   it("a balance paid in full is not minimum-only even when the payment equals the minimum", () => {

@@ -10,9 +10,9 @@ import type { WindowCtx } from "./window";
 
 const FLAG_NAMES: UtilizationFlag[] = ["30", "50", "80"];
 
-/** A payment "is the minimum" when it is at most minimum + max(MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS). */
+/** A payment "is the minimum" when it is within max(MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS) of it. */
 export function isMinimumPayment(paymentCents: number, minimumCents: number): boolean {
-  return paymentCents <= minimumCents + Math.max(MIN_PAYMENT_TOLERANCE * minimumCents, MIN_PAYMENT_TOLERANCE_MIN_CENTS);
+  return Math.abs(paymentCents - minimumCents) <= Math.max(MIN_PAYMENT_TOLERANCE * minimumCents, MIN_PAYMENT_TOLERANCE_MIN_CENTS);
 }
 
 export function utilizationFlags(u: number | null): UtilizationFlag[] {
@@ -98,13 +98,13 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
         for (const r of pays) ev.tx(r.tx.transaction_id);
         ev.note(
           `${label}: ${pays.length} payment(s) in window (${pays.map((r) => usd(Math.abs(r.amount))).join(", ")}) vs minimum ${usd(minimum)}: ` +
-            (minOnly ? "minimum only" : "more than the minimum"),
+            (minOnly ? "minimum only" : "not the minimum"),
         );
       } else if (l?.last_payment_amount_cents != null && (l.last_payment_date == null || l.last_payment_date <= p.asOf)) {
         minOnly = isMinimumPayment(l.last_payment_amount_cents, minimum);
         ev.note(
           `${label}: no payment rows in window; liability last_payment_amount ${usd(l.last_payment_amount_cents)} vs minimum ${usd(minimum)}: ` +
-            (minOnly ? "minimum only" : "more than the minimum"),
+            (minOnly ? "minimum only" : "not the minimum"),
         );
       }
     }

@@ -6,7 +6,8 @@
 export { computeSignals, computeWindow } from "./engine";
 export * from "./constants";
 export * from "./types";
-export { normalizeDescriptor, merchantKey, MerchantResolver, displayName } from "./descriptor";
+export { normalizeDescriptor, reduceDescriptor, merchantKey, MerchantResolver, displayName } from "./descriptor";
+export { clearSignalCaches } from "./caches";
 export { detectRecurringStreams, detectCadence, predictNext, samePrice, classifyStream, type StreamInternal } from "./recurring";
 export { prepareUser, isoDay, type PreparedUser } from "./prepare";
 export { meetsRecurringRule, maxChargesInSpan } from "./subscriptions";

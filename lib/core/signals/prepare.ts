@@ -11,7 +11,7 @@ import {
   SAVINGS_SUBTYPES,
   STREAM_LOOKBACK_DAYS,
 } from "./constants";
-import { MerchantResolver } from "./descriptor";
+import { MerchantResolver, reduceDescriptor } from "./descriptor";
 
 // ---------------------------------------------------------------------------------------------
 // Dates as day numbers (days since 1970-01-01), parsed without Date for speed.
@@ -75,7 +75,7 @@ export const F_OWN_TRANSFER = 1 << 0;
 export const F_CARD_PAYMENT = 1 << 1;
 /** Counts toward total spend with its signed amount (purchases positive, refunds negative). */
 export const F_SPEND = 1 << 2;
-/** An income deposit (INCOME_* or a payroll descriptor), money in on a cash account. */
+/** An income deposit (INCOME_*, TRANSFER_IN_DEPOSIT or a payroll descriptor), money in on a cash account. */
 export const F_INCOME = 1 << 3;
 /** Pay-like income (not interest, dividends or tax refunds). */
 export const F_PAY = 1 << 4;
@@ -138,6 +138,7 @@ export const D_OVERDRAFT = 1 << 5;
 export const D_BILL = 1 << 6;
 export const D_LOAN = 1 << 7;
 export const D_PAYMENT_WORD = 1 << 8;
+export const D_FEE = 1 << 9;
 
 const TRANSFER_WORD_RE = /\b(?:TRANSFER|XFER|TRNSFR|TFR)\b/;
 const OWN_PHRASE_RE = /\b(?:TO|FROM)\s+(?:MY\s+)?(?:SAV|SAVINGS|CHK|CHECKING|MMA|MONEY\s+MARKET|SHARE|HSA|BROKERAGE)\b/;
@@ -150,40 +151,59 @@ const OVERDRAFT_RE = /\b(?:OVERDRAFT|NSF|INSUFFICIENT\s+FUNDS)\b/;
 const BILL_RE =
   /\b(?:RENT|ELECTRIC|ENERGY|POWER|UTILITY|UTILITIES|WATER|SEWER|GAS\s*&\s*ELEC|INSURANCE|INS\s+PREM|GEICO|STATE\s+FARM|PROGRESSIVE|ALLSTATE|VERIZON|AT&T|T\s*-?\s*MOBILE|COMCAST|XFINITY|SPECTRUM|WIRELESS|TELECOM|INTERNET|PROPERTY\s+MGMT|APARTMENTS?|LEASING|MORTGAGE)\b/;
 const LOAN_RE = /\b(?:LOAN|NAVIENT|NELNET|SALLIE\s+MAE|MOHELA|AIDVANTAGE|GREAT\s+LAKES|AUTO\s+FINANCE|LENDING)\b/;
-const DIGIT_RUN_RE = /\d+/g;
+const FEE_RE = /\bFEES?\b/;
 
-interface DescriptorFacts {
-  flags: number;
-  /** Runs of digits in the descriptor (last four digits of each), to test for the user's account masks. */
-  digitTails: string[];
-}
-let descFacts = new Map<string, DescriptorFacts>();
+let descFacts = new Map<string, number>();
+/** PFC primaries whose rows are classified with the help of their descriptor. */
+const FACT_PRIMARIES = new Set(["TRANSFER_IN", "TRANSFER_OUT", "LOAN_PAYMENTS", "INCOME", "BANK_FEES"]);
 
-function descriptorFacts(name: string): DescriptorFacts {
-  let f = descFacts.get(name);
-  if (f) return f;
-  const s = name.toUpperCase();
-  let flags = 0;
-  if (TRANSFER_WORD_RE.test(s)) flags |= D_TRANSFER_WORD;
-  if (OWN_PHRASE_RE.test(s)) flags |= D_OWN_PHRASE;
-  if (CARD_PAYMENT_RE.test(s)) flags |= D_CARD_PAYMENT;
-  if (PAYMENT_WORD_RE.test(s)) flags |= D_PAYMENT_WORD;
-  if (PAYROLL_RE.test(s)) flags |= D_PAYROLL;
-  if (INTEREST_RE.test(s)) flags |= D_INTEREST;
-  if (OVERDRAFT_RE.test(s)) flags |= D_OVERDRAFT;
-  if (BILL_RE.test(s)) flags |= D_BILL;
-  if (LOAN_RE.test(s)) flags |= D_LOAN;
-  const digitTails: string[] = [];
-  const runs = s.match(DIGIT_RUN_RE);
-  if (runs) for (const r of runs) if (r.length >= 2) digitTails.push(r.length > 4 ? r.slice(-4) : r);
-  f = { flags, digitTails };
+/** D_* facts of a descriptor, memoized on its digit-free form (reduceDescriptor): the keywords carry no digits. */
+function descriptorFacts(name: string): number {
+  const key = reduceDescriptor(name);
+  let f = descFacts.get(key);
+  if (f !== undefined) return f;
+  const s = key.toUpperCase();
+  f = 0;
+  if (TRANSFER_WORD_RE.test(s)) f |= D_TRANSFER_WORD;
+  if (OWN_PHRASE_RE.test(s)) f |= D_OWN_PHRASE;
+  if (CARD_PAYMENT_RE.test(s)) f |= D_CARD_PAYMENT;
+  if (PAYMENT_WORD_RE.test(s)) f |= D_PAYMENT_WORD;
+  if (PAYROLL_RE.test(s)) f |= D_PAYROLL;
+  if (INTEREST_RE.test(s)) f |= D_INTEREST;
+  if (OVERDRAFT_RE.test(s)) f |= D_OVERDRAFT;
+  if (BILL_RE.test(s)) f |= D_BILL;
+  if (LOAN_RE.test(s)) f |= D_LOAN;
+  if (FEE_RE.test(s)) f |= D_FEE;
   if (descFacts.size >= 50_000) descFacts = new Map();
-  descFacts.set(name, f);
+  descFacts.set(key, f);
   return f;
 }
 
+/** Does `name` contain, as a run of digits (its last four), one of `masks` other than `own`? */
+function mentionsMask(name: string, masks: Set<string> | Map<string, string>, own: string | null): boolean {
+  const n = name.length;
+  for (let i = 0; i < n; ) {
+    if (!isDigitCode(name.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && isDigitCode(name.charCodeAt(j))) j++;
+    if (j - i >= 2) {
+      const tail = name.slice(Math.max(i, j - 4), j);
+      if (tail !== own && masks.has(tail)) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export function descriptorFlags(name: string): number {
-  return descriptorFacts(name).flags;
+  return descriptorFacts(name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,6 +222,8 @@ export interface PTx {
   dflags: number;
   /** Shared merchant key (MerchantResolver); "" for rows that are not stream-eligible. */
   key: string;
+  /** Scratch for stream detection (recurring.ts): equals the current epoch while the row is in a stream. */
+  mark: number;
 }
 
 export interface PreparedUser {
@@ -248,9 +270,18 @@ export function prepareUser(data: CoreUserData, asOf: string): PreparedUser {
     }
   }
 
+  // A user has a handful of accounts: comparing ids (hash-checked by V8) beats a Map probe per row.
+  const few = accounts.length <= 8;
+  const findAccount = (id: string): AccountInfo | undefined => {
+    if (!few) return accountById.get(id);
+    for (let k = 0; k < accounts.length; k++) if (accounts[k].account.account_id === id) return accounts[k];
+    return undefined;
+  };
+
   // Pass 1: rows of personal accounts up to as-of; which pending rows did a posted row replace?
   const src = data.transactions;
   const kept: CoreTransaction[] = [];
+  const keptAcct: AccountInfo[] = [];
   const replaced = new Set<string>();
   let futureRowsIgnored = 0;
   for (let i = 0; i < src.length; i++) {
@@ -260,35 +291,41 @@ export function prepareUser(data: CoreUserData, asOf: string): PreparedUser {
       continue;
     }
     if (t.date < fromIso) continue;
-    if (!accountById.has(t.account_id)) continue;
+    const acct = findAccount(t.account_id);
+    if (!acct) continue;
     if (!t.pending && t.pending_transaction_id) replaced.add(t.pending_transaction_id);
     kept.push(t);
+    keptAcct.push(acct);
   }
 
-  // Pass 2: tag rows, learn merchant names.
+  // Pass 2: tag rows; named rows get their merchant key now, and teach the resolver.
   const resolver = new MerchantResolver();
   const txs: PTx[] = [];
   const droppedPending: string[] = [];
-  const dayCache = new Map<string, number>();
+  const unnamed: PTx[] = [];
+  const checkPending = replaced.size > 0;
   for (let i = 0; i < kept.length; i++) {
     const t = kept[i];
-    if (t.pending && replaced.has(t.transaction_id)) {
+    if (checkPending && t.pending && replaced.has(t.transaction_id)) {
       droppedPending.push(t.transaction_id);
       continue;
     }
-    let day = dayCache.get(t.date);
-    if (day === undefined) dayCache.set(t.date, (day = isoDay(t.date)));
-    const acct = accountById.get(t.account_id)!;
-    const facts = descriptorFacts(t.name);
-    const flags = rowFlags(t, acct, facts, masks, creditMasks);
-    if (flags & F_STREAM) resolver.learn(t);
-    txs.push({ tx: t, day, amount: t.amount_cents, acct, flags, dflags: facts.flags, key: "" });
+    const acct = keptAcct[i];
+    // Descriptor facts only matter for transfers, payments, fees, income and uncategorized rows; a purchase
+    // in a spending category (most rows) never needs them.
+    const primary = t.pfc_primary;
+    const dflags = primary == null || FACT_PRIMARIES.has(primary) ? descriptorFacts(t.name) : 0;
+    const flags = rowFlags(t, acct, dflags, masks, creditMasks);
+    const row: PTx = { tx: t, day: isoDay(t.date), amount: t.amount_cents, acct, flags, dflags, key: "", mark: 0 };
+    if (flags & F_STREAM) {
+      if (t.merchant_name) row.key = resolver.learnNamed(t);
+      else unnamed.push(row);
+    }
+    txs.push(row);
   }
-  for (let i = 0; i < txs.length; i++) {
-    const p = txs[i];
-    if (p.flags & F_STREAM) p.key = resolver.key(p.tx);
-  }
-  txs.sort((a, b) => a.day - b.day || (a.tx.transaction_id < b.tx.transaction_id ? -1 : a.tx.transaction_id > b.tx.transaction_id ? 1 : 0));
+  // Pass 3: rows without merchant_name, resolved against what the named rows taught.
+  for (let i = 0; i < unnamed.length; i++) unnamed[i].key = resolver.key(unnamed[i].tx);
+  sortByDayThenId(txs, fromDay, asOfDay);
 
   const credit = data.credit.filter((c) => accountById.has(c.account_id));
   return {
@@ -306,22 +343,43 @@ export function prepareUser(data: CoreUserData, asOf: string): PreparedUser {
   };
 }
 
-function mentionsMask(facts: DescriptorFacts, masks: Set<string> | Map<string, string>, own: string | null): boolean {
-  for (const d of facts.digitTails) if (d !== own && masks.has(d)) return true;
-  return false;
+/** Counting sort by day (days lie in [fromDay, asOfDay]), rows of one day ordered by id: independent of input order. */
+function sortByDayThenId(txs: PTx[], fromDay: number, asOfDay: number): void {
+  const span = asOfDay - fromDay + 1;
+  const counts = new Int32Array(span + 1);
+  for (let i = 0; i < txs.length; i++) counts[txs[i].day - fromDay + 1]++;
+  for (let d = 1; d <= span; d++) counts[d] += counts[d - 1];
+  const out = new Array<PTx>(txs.length);
+  const pos = counts.slice(0, span);
+  for (let i = 0; i < txs.length; i++) out[pos[txs[i].day - fromDay]++] = txs[i];
+  for (let d = 0; d < span; d++) {
+    const a = counts[d];
+    const b = counts[d + 1];
+    // Insertion sort: a day holds a handful of rows.
+    for (let i = a + 1; i < b; i++) {
+      const x = out[i];
+      const id = x.tx.transaction_id;
+      let j = i - 1;
+      while (j >= a && out[j].tx.transaction_id > id) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = x;
+    }
+  }
+  for (let i = 0; i < out.length; i++) txs[i] = out[i];
 }
 
 function rowFlags(
   t: CoreTransaction,
   acct: AccountInfo,
-  facts: DescriptorFacts,
+  d: number,
   masks: Set<string>,
   creditMasks: Map<string, string>,
 ): number {
   const primary = t.pfc_primary;
   const detailed = t.pfc_detailed;
   const amt = t.amount_cents;
-  const d = facts.flags;
   const ownMask = acct.account.mask;
   let f = 0;
 
@@ -329,7 +387,7 @@ function rowFlags(
   const transferish = primary == null || primary === "TRANSFER_IN" || primary === "TRANSFER_OUT";
   if (
     (detailed != null && OWN_TRANSFER_DETAILED.has(detailed)) ||
-    (transferish && d & D_TRANSFER_WORD && (d & D_OWN_PHRASE || mentionsMask(facts, masks, ownMask)))
+    (transferish && d & D_TRANSFER_WORD && (d & D_OWN_PHRASE || mentionsMask(t.name, masks, ownMask)))
   ) {
     f |= F_OWN_TRANSFER;
   }
@@ -339,7 +397,7 @@ function rowFlags(
   if (
     detailed === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" ||
     (loanish && d & D_CARD_PAYMENT && !(d & (D_LOAN | D_BILL))) ||
-    (loanish && d & D_PAYMENT_WORD && mentionsMask(facts, creditMasks, ownMask))
+    (loanish && d & D_PAYMENT_WORD && mentionsMask(t.name, creditMasks, ownMask))
   ) {
     f |= F_CARD_PAYMENT;
   }
@@ -365,6 +423,9 @@ function rowFlags(
     else if (primary === "INCOME") {
       f |= F_INCOME;
       if (!(detailed && NON_PAY_SET.has(detailed))) f |= F_PAY;
+    } else if (detailed === "TRANSFER_IN_DEPOSIT") {
+      // Deposits that are not transfers between the user's accounts: platform payouts, mobile check deposits.
+      f |= F_INCOME | F_PAY;
     }
   }
 

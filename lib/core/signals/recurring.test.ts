@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "../time";
 import { detectCadence, detectRecurringStreams, predictNext } from "./recurring";
 import { isoDay } from "./prepare";
-import { everyNDays, monthlyDates, pfc, rng, tx } from "./testkit";
+import { computeWindow } from "./engine";
+import { everyNDays, monthlyDates, pfc, rng, tx, user } from "./testkit";
 
 const TV = pfc("ENTERTAINMENT_TV_AND_MOVIES");
 
@@ -167,7 +168,7 @@ describe("detectRecurringStreams", () => {
       ...monthlyDates("2025-01-02", 6).map((d) => tx(d, 50000, "Online Transfer to SAV ...4321", {})),
     ];
     const byKey = Object.fromEntries(detectRecurringStreams(rows, "2025-06-20").map((s) => [s.merchant_key, s]));
-    expect(byKey["acme payroll"]).toMatchObject({ direction: "inflow", category: "income", frequency: "BIWEEKLY", is_subscription: false });
+    expect(byKey["acme"]).toMatchObject({ direction: "inflow", category: "income", frequency: "BIWEEKLY", is_subscription: false });
     expect(byKey["disney plus"]).toMatchObject({ is_subscription: true, is_active: false, last_date: "2025-03-05" });
     expect(byKey["transfer to sav"]).toMatchObject({ category: "transfer", is_subscription: false });
   });
@@ -177,4 +178,125 @@ describe("detectRecurringStreams", () => {
     const [s] = detectRecurringStreams(rows, "2025-05-31");
     expect(s).toMatchObject({ occurrences: 5, last_date: "2025-05-08", predicted_next_date: "2025-06-08" });
   });
+
+  it("descriptor variants no key joins fill the stream's missing charge dates (same account, category, price)", () => {
+    const variant = new Set([2, 3, 7]); // two in a row, then one more
+    const rows = monthlyDates("2025-01-12", 12).map((d, i) =>
+      tx(d, 1699, variant.has(i) ? "HBO Max" : "MAX.COM 855-442-6629 NY", { account_id: "card", ...TV }),
+    );
+    // A same-price charge at another merchant in the same category but on another day stays out.
+    rows.push(tx("2025-05-27", 1699, "AMC 0042 ONLINE", { account_id: "card", ...TV }));
+    const streams = detectRecurringStreams(rows, "2025-12-20", {
+      accounts: [{ ...acct("card"), type: "credit" }],
+    });
+    expect(streams).toHaveLength(1);
+    expect(streams[0]).toMatchObject({ merchant_key: "max", occurrences: 12, frequency: "MONTHLY" });
+    expect(streams[0].transaction_ids).not.toContain(rows[12].transaction_id);
+  });
+
+  it("one descriptor for two merchants (APPLE.COM/BILL): descriptor-only rows go to the merchant with their price", () => {
+    const music = (d: string, named: boolean) =>
+      tx(d, 1099, "APPLE.COM/BILL 866-712-7753 CA", { merchant_name: named ? "Apple Music" : null, ...pfc("ENTERTAINMENT_MUSIC_AND_AUDIO") });
+    const icloud = (d: string, named: boolean) =>
+      tx(d, 299, "APPLE.COM/BILL 866-712-7753 CA", { merchant_name: named ? "Apple iCloud" : null, ...pfc("GENERAL_SERVICES_OTHER_GENERAL_SERVICES") });
+    const rows = [
+      ...monthlyDates("2025-01-04", 8).map((d, i) => music(d, i % 3 === 0)),
+      ...monthlyDates("2025-01-21", 8).map((d, i) => icloud(d, i % 2 === 0)),
+    ];
+    const streams = detectRecurringStreams(rows, "2025-08-30");
+    expect(streams.map((x) => [x.merchant, x.occurrences, x.last_amount_cents]).sort()).toEqual([
+      ["Apple Music", 8, 1099],
+      ["Apple iCloud", 8, 299],
+    ]);
+  });
+
+  it("memberships, news and meal kits filed under goods are subscriptions; a monthly donation is not", () => {
+    const rows = [
+      ...everyNDays("2025-03-03", 7, 12).map((d) => tx(d, 6999, "HELLOFRESH 646-846-3663 NY", pfc("FOOD_AND_DRINK_OTHER_FOOD_AND_DRINK"))),
+      ...monthlyDates("2025-01-09", 6).map((d) => tx(d, 1700, "NYT DIGITAL SUBSCRIPTION", pfc("GENERAL_MERCHANDISE_BOOKSTORES_AND_NEWSSTANDS"))),
+      ...monthlyDates("2025-01-15", 6).map((d) => tx(d, 2500, "RED CROSS MONTHLY", pfc("GOVERNMENT_AND_NON_PROFIT_DONATIONS"))),
+    ];
+    const by = Object.fromEntries(detectRecurringStreams(rows, "2025-06-30").map((x) => [x.merchant_key, [x.frequency, x.is_subscription]]));
+    expect(by).toEqual({
+      hellofresh: ["WEEKLY", true],
+      "nyt digital subscription": ["MONTHLY", true],
+      "red cross monthly": ["MONTHLY", false],
+    });
+  });
+
+  it("a bonus paid on a payday is not a paycheck of the stream", () => {
+    const rows = everyNDays("2025-01-03", 14, 12).map((d) => tx(d, -250_000, "INITECH DIRECT DEP", pfc("INCOME_WAGES")));
+    rows.push(tx("2025-03-28", -180_000, "INITECH DIRECT DEP", pfc("INCOME_WAGES")));
+    const [s] = detectRecurringStreams(rows, "2025-06-10");
+    expect(s).toMatchObject({ frequency: "BIWEEKLY", occurrences: 12, average_amount_cents: 250_000, category: "income" });
+  });
+
+  it("a never-enriched merchant scattered over descriptor variants is one stream (same price, account, category)", () => {
+    const names = ["DOW JONES WSJ", "WALL ST JOURNAL", "DOW JONES WSJ", "WSJ DIGITAL 800-568-7625", "WALL ST JOURNAL", "DOW JONES WSJ", "WALL ST JOURNAL", "DOW JONES WSJ"];
+    const rows = monthlyDates("2025-01-22", 8).map((d, i) => tx(d, 3899, names[i], pfc("GENERAL_MERCHANDISE_BOOKSTORES_AND_NEWSSTANDS")));
+    const streams = detectRecurringStreams(rows, "2025-08-30");
+    expect(streams).toHaveLength(1);
+    expect(streams[0]).toMatchObject({ occurrences: 8, frequency: "MONTHLY", is_subscription: true, last_amount_cents: 3899 });
+  });
+
+  it("variant streams that follow each other merge (a switch of descriptor mid-year)", () => {
+    const rows = [
+      ...monthlyDates("2025-01-10", 5).map((d) => tx(d, 1599, "DisneyPLUS", TV)),
+      ...monthlyDates("2025-06-10", 5).map((d) => tx(d, 1599, "DISNEY PLUS BURBANK CA", TV)),
+    ];
+    const streams = detectRecurringStreams(rows, "2025-10-20");
+    expect(streams).toHaveLength(1);
+    expect(streams[0]).toMatchObject({ occurrences: 10, first_date: "2025-01-10", last_date: "2025-10-10" });
+  });
+
+  it("a weekly card subscription posting 0-2 days late and moved off weekends stays WEEKLY", () => {
+    // Authorized every Thursday; posted Thursday, Friday or (weekend) Monday.
+    const lag = [0, 1, 4, 0, 1, 4, 4, 0, 1, 0, 4, 1];
+    const rows = everyNDays("2025-03-06", 7, 12).map((d, i) => tx(addDays(d, lag[i]), 6999, "HELLOFRESH 646-846-3663 NY", { account_id: "card", ...pfc("FOOD_AND_DRINK_OTHER_FOOD_AND_DRINK") }));
+    const [s] = detectRecurringStreams(rows, "2025-05-31", { accounts: [{ ...acct("card"), type: "credit" }] });
+    expect(s).toMatchObject({ frequency: "WEEKLY", occurrences: 12, is_subscription: true });
+  });
+
+  it("an annual renewal under the monthly plan's descriptor is not a monthly occurrence", () => {
+    const rows = monthlyDates("2025-01-03", 10).map((d) => tx(d, 1499, "Amazon Prime*A1B2C3", { merchant_name: "Amazon Prime", ...pfc("GENERAL_MERCHANDISE_ONLINE_MARKETPLACES") }));
+    rows.push(tx("2025-05-20", 13900, "Amazon Prime*Z9Y8X7", { merchant_name: "Amazon Prime", ...pfc("GENERAL_MERCHANDISE_ONLINE_MARKETPLACES") }));
+    const monthly = detectRecurringStreams(rows, "2025-10-20").find((x) => x.frequency === "MONTHLY")!;
+    expect(monthly).toMatchObject({ occurrences: 10, average_amount_cents: 1499, is_subscription: true });
+  });
+
+  it("a flat fare that happens to fall monthly among many same-fare rides is not a subscription", () => {
+    const r = rng(3);
+    const rows = [];
+    let d = "2025-01-02";
+    for (let i = 0; i < 120; i++) {
+      rows.push(tx(d, 290, i % 2 ? "CTA VENTRA 347424" : "VENTRA CTA", pfc("TRANSPORTATION_PUBLIC_TRANSIT")));
+      d = addDays(d, 1 + Math.floor(r() * 4));
+    }
+    // Three taps of another descriptor variant exactly a month apart.
+    for (const day of ["2025-03-05", "2025-04-05", "2025-05-05"]) rows.push(tx(day, 290, "METRO TAP 4215", pfc("TRANSPORTATION_PUBLIC_TRANSIT")));
+    expect(detectRecurringStreams(rows, "2025-06-30").filter((x) => x.is_subscription)).toEqual([]);
+  });
+
+  it("payroll paid under two rail descriptors is one employer; gig payouts labelled as wages are not payroll", () => {
+    const pay = everyNDays("2025-01-10", 14, 12).map((d, i) =>
+      tx(d, -212_345, i % 3 === 0 ? "WONKA INDUSTRIES DIRECT DEP" : "DIRECT DEPOSIT WONKA INDUSTRIES", pfc("INCOME_WAGES")),
+    );
+    const r = rng(11);
+    const gig = everyNDays("2025-01-06", 7, 20).map((d) => tx(d, -Math.round(2000 + r() * 30000), "LYFT DIRECT DEP", pfc("INCOME_WAGES")));
+    const streams = detectRecurringStreams([...pay, ...gig], "2025-06-20");
+    const wonka = streams.find((x) => x.merchant_key === "wonka industries")!;
+    expect(wonka).toMatchObject({ frequency: "BIWEEKLY", occurrences: 12, category: "income" });
+    const both = computeWindow(user([acct("chk")], [...pay, ...gig]), "2025-06-20", "180d").income;
+    expect(both).toMatchObject({ payroll_detected: true, frequency: "BIWEEKLY", paycheck_count: 12, median_pay_gap_days: 14 });
+    const gigOnly = computeWindow(user([acct("chk")], gig), "2025-06-20", "180d").income;
+    expect(gigOnly.payroll_detected).toBe(false);
+    expect(gigOnly.median_pay_gap_days).toBe(7);
+  });
 });
+
+function acct(id: string) {
+  return {
+    account_id: id, user_id: "u1", type: "depository" as const, subtype: "checking", name: id, mask: null,
+    holder_category: "personal" as const, current_cents: 0, available_cents: null, limit_cents: null, iso_currency_code: "USD",
+  };
+}

@@ -58,7 +58,7 @@ describe("subscription signals", () => {
     expect(cat["pg&e"]).toEqual(["bill", false, false]);
     expect(cat["transfer to sav"]).toEqual(["transfer", false, false]);
     expect(cat["chase credit crd autopay"]).toEqual(["debt_payment", false, false]);
-    expect(cat["acme payroll"]).toEqual(["income", false, false]);
+    expect(cat["acme"]).toEqual(["income", false, false]);
     expect(w.recurring_merchant_count).toBe(3);
   });
 
