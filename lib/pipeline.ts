@@ -51,7 +51,11 @@ export function computeUser(data: Parameters<typeof computeSignals>[0], asOf: st
   return out;
 }
 
-export async function runPipelineForUser(userId: string, asOf: string, opts: { now?: Date } = {}): Promise<PipelineOutcome> {
+/**
+ * opts.signalsOnly: compute and store the signals of both windows and stop (personas and
+ * recommendations stay as they were); the profile shows the new signals at once.
+ */
+export async function runPipelineForUser(userId: string, asOf: string, opts: { now?: Date; signalsOnly?: boolean } = {}): Promise<PipelineOutcome> {
   const store = pipelineStore();
   const nowDate = opts.now ?? new Date();
   const now = nowDate.toISOString();
@@ -63,6 +67,12 @@ export async function runPipelineForUser(userId: string, asOf: string, opts: { n
   if (!consent.allowed) return { user_id: userId, status: "skipped", reason: consent.code };
   const data = await store.load(userId, asOf);
   const t1 = performance.now();
+  if (opts.signalsOnly) {
+    const sig = computeSignals(data, asOf);
+    const t2s = performance.now();
+    await store.storeSignals({ userId, asOf, now: nowDate, snapshots: WINDOW_IDS.map((w) => ({ userId, window: w, asOf, dataJson: JSON.stringify(sig.windows[w]) })) });
+    return { user_id: userId, status: "processed", timings_ms: { load: t1 - t0, compute: t2s - t1, store: performance.now() - t2s } };
+  }
   const c = computeUser(data, asOf, now);
   // Text goes through the AI SDK: OpenAI when OPENAI_API_KEY is set, else the local provider that
   // renders the grounded template. Output that fails a check falls back to the template (traced).
@@ -109,7 +119,7 @@ export async function phraseDrafts(drafts: RecommendationDraft[], now: string): 
 export { ConsentRevoked };
 
 /** Every consenting customer (or one), in id order. */
-export async function runPipeline(asOf: string, opts: { userId?: string; now?: Date; onUser?: (o: PipelineOutcome) => void } = {}): Promise<PipelineOutcome[]> {
+export async function runPipeline(asOf: string, opts: { userId?: string; now?: Date; signalsOnly?: boolean; onUser?: (o: PipelineOutcome) => void } = {}): Promise<PipelineOutcome[]> {
   const users = await db().user.findMany({
     where: { role: "customer", ...(opts.userId ? { id: opts.userId } : {}) },
     select: { id: true },

@@ -1,7 +1,7 @@
-// npm run ingest -- FILE [--json] [--single-thread]
+// npm run ingest -- FILE [--json] [--parallel]
 // Streams a bundle file into the database (DATABASE_URL; SQLite by default) in one transaction:
 // all or nothing. Prints progress to stderr, counts per entity (or the errors) at the end.
-// A worker thread parses and validates while the main thread writes (--single-thread: one thread).
+// --parallel: a worker thread parses and validates while the main thread writes.
 import { randomUUID } from "node:crypto";
 import { ingestFile } from "../lib/ingest/index.ts";
 import { db, disconnectDb } from "../lib/db/client.ts";
@@ -19,7 +19,7 @@ let lastPrint = 0;
 const startedAt = new Date();
 const t0 = performance.now();
 const result = await ingestFile(file, {
-  parallel: !args.includes("--single-thread"),
+  parallel: args.includes("--parallel"),
   onProgress(items, bytes, total) {
     const now = performance.now();
     if (now - lastPrint < 500) return;

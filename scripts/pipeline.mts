@@ -1,4 +1,4 @@
-// npm run pipeline -- --as-of YYYY-MM-DD [--user ID] [--json]
+// npm run pipeline -- --as-of YYYY-MM-DD [--user ID] [--json] [--signals-only]
 // Computes and stores signals (30d, 180d), personas and recommendations for every consenting
 // customer (or one). Users without consent are skipped: nothing is computed for them.
 // --json prints one profile JSON per processed user (JSON lines) on stdout.
@@ -25,6 +25,7 @@ let processed = 0;
 let skipped = 0;
 const outcomes = await runPipeline(asOf, {
   userId,
+  signalsOnly: args.includes("--signals-only"),
   onUser: (o) => {
     if (o.status === "processed") processed++;
     else skipped++;

@@ -64,6 +64,16 @@ describe(`pipeline, consent and review (${dbKind})`, () => {
     await expect(decideRecommendation(alice, recs[2].id, "approve")).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it("--signals-only stores both windows' signals and leaves personas and recommendations alone", async () => {
+    const o = await runPipelineForUser("u_alice", AS_OF, { signalsOnly: true });
+    expect(o.status).toBe("processed");
+    expect(await db().signalSnapshot.count({ where: { userId: "u_alice", asOf: AS_OF } })).toBe(2);
+    expect(await db().personaAssignment.count()).toBe(0);
+    expect(await db().recommendation.count()).toBe(0);
+    expect(await runPipelineForUser("u_bob", AS_OF, { signalsOnly: true })).toMatchObject({ status: "skipped" });
+    expect(await db().signalSnapshot.count({ where: { userId: "u_bob" } })).toBe(0);
+  });
+
   it("serves the profile JSON in dollars and fractions", async () => {
     await runPipelineForUser("u_alice", AS_OF);
     const p = (await getProfile(operator, "u_alice")) as any;

@@ -60,9 +60,20 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * names ("Evenly", "Roundup") are matched case-sensitively so ordinary words ("evenly") pass;
  * longer names are matched in any case.
  */
-function namePattern(name: string): RegExp {
-  const words = name.trim().split(/[\s-]+/).map(escape);
-  return new RegExp(`(?<![\\w])${words.join("[\\s-]+")}s?(?![\\w])`, words.length === 1 ? "" : "i");
+const patternCache = new Map<string, RegExp>();
+const PATTERN_CACHE_MAX = 2000;
+
+/** Compiled once per (name, flags): the checks run on every recommendation the pipeline writes. */
+function namePattern(name: string, flags?: string): RegExp {
+  const key = `${flags ?? ""}\u0000${name}`;
+  let re = patternCache.get(key);
+  if (!re) {
+    const words = name.trim().split(/[\s-]+/).map(escape);
+    re = new RegExp(`(?<![\\w])${words.join("[\\s-]+")}s?(?![\\w])`, flags ?? (words.length === 1 ? "" : "i"));
+    if (patternCache.size < PATTERN_CACHE_MAX) patternCache.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 export interface ProductName {
@@ -96,7 +107,7 @@ export function catalogProductNames(catalog: Pick<Catalog, "offers">): ProductNa
 export function ineligibleProducts(text: string, eligibleTitles: readonly string[], names: readonly ProductName[]): string[] {
   const eligible = new Set(eligibleTitles.map((t) => t.toLowerCase()));
   let rest = text;
-  for (const t of eligibleTitles) rest = rest.replace(new RegExp(namePattern(t).source, "gi"), " ");
+  for (const t of eligibleTitles) rest = rest.replace(namePattern(t, "gi"), " ");
   const found: string[] = [];
   for (const n of names) {
     if (n.titles.some((t) => eligible.has(t.toLowerCase()))) continue;
@@ -120,7 +131,7 @@ export interface CheckInput {
 /** Removes eligible product titles, whose own digits ("12-Month CD") are names, not claims. */
 function withoutTitles(text: string, titles: readonly string[]): string {
   let t = text;
-  for (const title of titles) t = t.replace(new RegExp(namePattern(title).source, "gi"), " ");
+  for (const title of titles) t = t.replace(namePattern(title, "gi"), " ");
   return t;
 }
 

@@ -32,6 +32,8 @@ export interface PipelineStore {
   load(userId: string, asOf: string): Promise<CoreUserData>;
   /** One transaction; throws ConsentRevoked if consent is gone by then. */
   store(input: StoreInput): Promise<void>;
+  /** Signals only (the pipeline's --signals-only): personas and recommendations are left as they are. */
+  storeSignals(input: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void>;
 }
 
 // ---------------------------------------------------------------- SQLite (plain statements)
@@ -132,6 +134,17 @@ class SqliteStore implements PipelineStore {
     };
   }
 
+  async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
+    const s = this.s;
+    const now = sqliteNow();
+    this.d.transaction(() => {
+      const c = s.consent.get(x.userId) as { consent_granted: number } | undefined;
+      if (!c?.consent_granted) throw new ConsentRevoked();
+      s.delSnap.run(x.userId, x.asOf);
+      for (const r of x.snapshots) s.insSnap.run(r.userId, r.window, r.asOf, r.dataJson, now);
+    }).immediate();
+  }
+
   async store(x: StoreInput): Promise<void> {
     const s = this.s;
     const now = sqliteNow();
@@ -165,6 +178,15 @@ class PrismaStore implements PipelineStore {
 
   load(userId: string, asOf: string) {
     return loadUserData(userId, asOf);
+  }
+
+  async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
+    await db().$transaction(async (tx) => {
+      const fresh = await tx.user.findUnique({ where: { id: x.userId }, select: { consentGranted: true } });
+      if (!fresh?.consentGranted) throw new ConsentRevoked();
+      await tx.signalSnapshot.deleteMany({ where: { userId: x.userId, asOf: x.asOf } });
+      await tx.signalSnapshot.createMany({ data: x.snapshots.map((r) => ({ ...r, computedAt: x.now })) });
+    });
   }
 
   async store(x: StoreInput): Promise<void> {
