@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "tmp/**", ".data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"] },
+  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "lib/ingest/generated/**", "tmp/**", ".data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"] },
   { rules: { "@typescript-eslint/no-explicit-any": "off" } },
 ];
 export default config;
