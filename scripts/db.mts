@@ -19,8 +19,9 @@ const env = {
   PRISMA_QUERY_ENGINE_LIBRARY: path.join(root, "prisma/no-query-engine.node"),
 };
 const prismaBin = path.join(root, "node_modules/.bin/prisma");
+// The schema's datasource reads DATABASE_URL: pass the resolved one (the SQLite default when unset).
 const run = (args: string[], extraEnv: Record<string, string> = {}) =>
-  execFileSync(prismaBin, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "inherit", "inherit"] });
+  execFileSync(prismaBin, args, { cwd: root, env: { ...env, DATABASE_URL: resolveDb().url, ...extraEnv }, stdio: ["ignore", "inherit", "inherit"] });
 const capture = (args: string[]) => execFileSync(prismaBin, args, { cwd: root, env, encoding: "utf8" });
 
 const CONFIG = { sqlite: "prisma/sqlite.config.ts", postgres: "prisma/postgres.config.ts" } as const;

@@ -10,6 +10,13 @@ export const DEFAULT_SQLITE_URL = "file:./.data/spendsense.db";
 
 export type DbTarget = { kind: "sqlite"; url: string; file: string } | { kind: "postgres"; url: string };
 
+/** DATABASE_URL, else the embedded default, which is then also put in the environment (Prisma's CLI reads it). */
+function defaultUrl(): string {
+  loadDotEnv();
+  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = DEFAULT_SQLITE_URL;
+  return process.env.DATABASE_URL;
+}
+
 let envLoaded = false;
 export function loadDotEnv(): void {
   if (envLoaded) return;
@@ -18,7 +25,7 @@ export function loadDotEnv(): void {
   if (existsSync(p) && typeof process.loadEnvFile === "function") process.loadEnvFile(p);
 }
 
-export function resolveDb(url = (loadDotEnv(), process.env.DATABASE_URL) || DEFAULT_SQLITE_URL): DbTarget {
+export function resolveDb(url = defaultUrl()): DbTarget {
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
   if (url.startsWith("file:")) {
     const rel = url.slice("file:".length);
