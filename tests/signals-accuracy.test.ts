@@ -23,12 +23,20 @@
  *
  * Payroll: for every user with planted payroll (salaried), the 180d window's income.frequency must equal the
  * planted frequency (payroll_detected false counts as wrong). Gig-only users must not get payroll_detected.
+ *
+ * Planted noise (labels.noise, lib/generator/README.md): for each kind, the expected subscriptions it touches must be
+ * found (recall ≥ 0.9 per kind); a refund row is in no detected stream; a subscription that moved card is one
+ * detected stream holding rows of both accounts; the two streams of a same-price pair are both found.
+ *
+ * Minimum-payment-only (30d window): detected = credit.minimum_payment_only, planted = behaviors.min_payment_only
+ * (a card paid exactly the minimum of each statement); precision and recall ≥ 0.9.
  */
 import { describe, expect, it } from "vitest";
 import { generateBundle } from "@/lib/generator";
 import type { PlantedStream, UserLabels } from "@/lib/generator";
 import { bundleToUserData } from "@/lib/core/normalize";
 import { computeSignals, RECURRING_LOOKBACK_DAYS, RECURRING_MIN_OCCURRENCES, isoDay, type UserSignals } from "@/lib/core/signals";
+import type { NoiseKind } from "@/lib/generator/labels";
 
 const AS_OF = "2026-11-01";
 const WINDOW_DAYS = 180;
@@ -45,6 +53,7 @@ function maxInSpan(days: number[], from: number, to: number): number {
 
 describe("signal accuracy against the generator's labels", () => {
   const { bundle, labels } = generateBundle({ users: 100, seed: 42, months: 12, asOf: AS_OF });
+  const accountOf = new Map(bundle.transactions.map((t) => [t.transaction_id, t.account_id]));
   const data = bundleToUserData(bundle);
   const dateOf = new Map(bundle.transactions.map((t) => [t.transaction_id, t.date]));
   const signals = new Map<string, UserSignals>();
@@ -145,5 +154,70 @@ describe("signal accuracy against the generator's labels", () => {
     expect(right + wrong).toBeGreaterThan(50);
     expect(share).toBeGreaterThanOrEqual(0.97);
     expect(gigFalsePayroll).toBe(0);
+  });
+  it("sees through the planted noise (each kind: its expected subscriptions found)", () => {
+    const perKind = new Map<NoiseKind, { cases: number; expected: number; found: number; ids: number }>();
+    let refundRowsInStreams = 0;
+    let movesSplit = 0;
+    const misses: string[] = [];
+    for (const l of labels as UserLabels[]) {
+      const streams = signals.get(l.user_id)!.windows["180d"].subscriptions.streams.filter((x) => x.meets_recurring_rule);
+      const inStream = new Set(streams.flatMap((x) => x.transaction_ids));
+      for (const n of l.noise) {
+        const k = perKind.get(n.kind) ?? { cases: 0, expected: 0, found: 0, ids: 0 };
+        perKind.set(n.kind, k);
+        k.cases++;
+        k.ids += n.transaction_ids.length;
+        if (n.kind === "subscription_refund") for (const id of n.transaction_ids) if (inStream.has(id)) refundRowsInStreams++;
+        const p = n.stream_index === undefined ? null : l.streams[n.stream_index];
+        if (!p || p.kind !== "subscription" || !p.active_at_as_of || (p.frequency !== "MONTHLY" && p.frequency !== "WEEKLY")) continue;
+        if (chargesInRule(p) < RECURRING_MIN_OCCURRENCES) continue;
+        k.expected++;
+        const ids = new Set(p.transaction_ids);
+        const hits = streams.filter((x) => x.transaction_ids.filter((id) => ids.has(id)).length * 2 > Math.min(x.transaction_ids.length, ids.size));
+        if (hits.length === 1) k.found++;
+        else misses.push(`${n.kind} ${l.user_id} ${p.merchant}: ${hits.length} detected streams`);
+        if (n.kind === "card_move" && hits.length === 1) {
+          const accts = new Set(hits[0].transaction_ids.map((id) => accountOf.get(id)));
+          if (!(accts.has(p.account_id) && accts.has(p.moved_from_account_id))) movesSplit++;
+        }
+      }
+    }
+    const rows = [...perKind].sort(([a], [b]) => (a < b ? -1 : 1));
+    console.log(`planted noise (180d): ${rows.map(([k, v]) => `${k}: ${v.cases} cases, ${v.ids} rows, ${v.found}/${v.expected} subscriptions found`).join("; ")}`);
+    if (misses.length) console.log(`noise misses:\n  ${misses.join("\n  ")}`);
+    for (const kind of ["subscription_refund", "same_price_twin", "skipped_month", "card_move", "wrong_category", "tax_wobble"] as NoiseKind[]) {
+      const v = perKind.get(kind);
+      expect(v?.cases ?? 0, kind).toBeGreaterThan(0);
+      if (v && v.expected > 0) expect(v.found / v.expected, kind).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(refundRowsInStreams).toBe(0);
+    expect(movesSplit).toBe(0);
+  });
+
+  it("finds the minimum-payment-only users (30d window, precision and recall ≥ 0.9)", () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const cases: string[] = [];
+    for (const l of labels as UserLabels[]) {
+      const got = signals.get(l.user_id)!.windows["30d"].credit.minimum_payment_only;
+      const want = l.behaviors.min_payment_only;
+      if (got && want) tp++;
+      else if (got) {
+        fp++;
+        cases.push(`FP ${l.user_id} (${l.archetypes.join(",")})`);
+      } else if (want) {
+        fn++;
+        cases.push(`FN ${l.user_id} (${l.archetypes.join(",")})`);
+      }
+    }
+    const precision = tp / Math.max(1, tp + fp);
+    const recall = tp / Math.max(1, tp + fn);
+    console.log(`min_payment_only (30d): TP=${tp} FP=${fp} FN=${fn} precision=${precision.toFixed(4)} recall=${recall.toFixed(4)}`);
+    if (cases.length) console.log(`min_payment_only cases:\n  ${cases.join("\n  ")}`);
+    expect(tp).toBeGreaterThan(5);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -8,7 +8,7 @@ import { bindTemplate, type DescriptorContext } from "./descriptors";
 import { addMonthsDay, dayFromYmd, nextBusinessDay, previousBusinessDay, ymd } from "./days";
 import type { Channel, MerchantDef } from "./merchants";
 import type {
-  AccountPlan, AccountRole, PendingHold, PlannedFee, PlannedTxn, Profile, SpendSlice, StreamKind, StreamPlan, TxnSource,
+  AccountPlan, AccountRole, NoisePlan, PendingHold, PlannedFee, PlannedTxn, Profile, SpendSlice, StreamKind, StreamPlan, TxnSource,
 } from "./model";
 import type { Period } from "./options";
 import { pfc, type Confidence, type PfcDetailed } from "./pfc";
@@ -65,6 +65,7 @@ export class PlanBuilder {
   readonly slices: SpendSlice[] = [];
   readonly fees: PlannedFee[] = [];
   readonly holds: PendingHold[] = [];
+  readonly noiseCases: NoisePlan[] = [];
   private readonly masks = new Set<string>();
 
   constructor(
@@ -72,7 +73,15 @@ export class PlanBuilder {
     readonly period: Period,
     readonly profile: Profile,
     readonly traits: Traits,
+    /** Draws of the planted feed noise (its own stream: see rng.ts). */
+    readonly noise: Rng = rng,
   ) {}
+
+  /** Registers a planted noise case; returns its index for PlannedTxn.noise. */
+  noiseCase(c: NoisePlan): number {
+    this.noiseCases.push(c);
+    return this.noiseCases.length - 1;
+  }
 
   account(spec: AccountSpec): number {
     let mask = this.rng.digits(4);
@@ -105,14 +114,14 @@ export class PlanBuilder {
    * Records a transaction posted on `day`. Rows authorized by the as-of date but posting after it
    * become pending holds; rows outside the period are dropped. Returns whether a posted row was added.
    */
-  txn(account: number, day: number, authDay: number, cents: number, source: TxnSource, stream = -1): boolean {
+  txn(account: number, day: number, authDay: number, cents: number, source: TxnSource, stream = -1, noise?: number): boolean {
     const { start, end } = this.period;
     if (day < start || authDay > end) return false;
     if (day > end) {
       this.holds.push({ account, day: authDay, cents, category: null, source });
       return false;
     }
-    this.planned.push({ account, day, authDay, cents, source, stream });
+    this.planned.push(noise === undefined ? { account, day, authDay, cents, source, stream } : { account, day, authDay, cents, source, stream, noise });
     return true;
   }
 

@@ -6,8 +6,8 @@
  *
  * Policies: transactors pay the statement in full (no interest); revolvers pay a fixed amount above
  * the minimum and carry a balance; minimum payers pay exactly the minimum every month and spend what
- * it frees (their balance, so their minimum, stays put: every payment equals the liability's
- * minimum_payment_amount); dormant cards see almost no use. Overdue users skip their latest due payment.
+ * it frees (their balance, so their minimum, stays nearly put: each payment equals the minimum of the
+ * statement it pays; the liability's minimum_payment_amount is the latest statement's); dormant cards see almost no use. Overdue users skip their latest due payment.
  * Minimum payers' cards carry no recurring charges (see plan.ts), so nothing else moves the balance.
  */
 import type { CreditLiability } from "../core/plaid";
@@ -172,7 +172,7 @@ export function simulateCard(b: PlanBuilder, card: CardSetup, checking: number, 
   if (carries) for (let k = 0; k < STEADY_STATE_ITERATIONS; k++) statementInterest = Math.round(((balance - minimumOf(balance, statementInterest, 0)) * card.apr) / 100 / 12);
   let statementFees = 0;
   let minimum = minimumOf(statement, statementInterest, statementFees);
-  const fixedPayment = Math.round((minimum * rng.uniform(REVOLVER_PAYMENT_MULTIPLE[0], REVOLVER_PAYMENT_MULTIPLE[1])) / 500) * 500;
+  let fixedPayment = Math.round((minimum * rng.uniform(REVOLVER_PAYMENT_MULTIPLE[0], REVOLVER_PAYMENT_MULTIPLE[1])) / 500) * 500;
   // The due date the overdue user misses: the latest one before the as-of date.
   const missedDue = card.overdue ? nextBusinessDay(stmts.filter((s) => nextBusinessDay(s + PAYMENT_DUE_DAYS) < end).pop()! + PAYMENT_DUE_DAYS) : -1;
 
@@ -183,6 +183,12 @@ export function simulateCard(b: PlanBuilder, card: CardSetup, checking: number, 
   let lastInterest = 0;
   let lastCarried = 0;
 
+  // Revolvers pay a fixed round amount above the minimum; when the minimum catches up with it (a growing balance),
+  // they raise it to a round amount REVOLVER_PAYMENT_MULTIPLE[0] times the minimum rather than pay the minimum.
+  const revolverPayment = (): number => {
+    if (minimum >= fixedPayment) fixedPayment = Math.ceil((minimum * REVOLVER_PAYMENT_MULTIPLE[0]) / 500) * 500;
+    return fixedPayment;
+  };
   cycles.forEach((c, i) => {
     const days = c.end - c.start + 1;
     // Payment of the previous statement, due PAYMENT_DUE_DAYS after it.
@@ -193,7 +199,7 @@ export function simulateCard(b: PlanBuilder, card: CardSetup, checking: number, 
       const payDay = card.autopay ? due : Math.max(c.start, due - rng.int(MANUAL_PAY_LEAD_DAYS[0], MANUAL_PAY_LEAD_DAYS[1]));
       const amount =
         card.policy === "min_payer" ? minimum
-        : card.policy === "revolver" ? Math.min(statement, Math.max(minimum, fixedPayment))
+        : card.policy === "revolver" ? Math.min(statement, revolverPayment())
         : statement;
       if (due === missedDue) {
         if (due + 1 <= c.end && b.txn(card.account, due + 1, due + 1, lateFee, lateSource)) fees += lateFee;

@@ -125,7 +125,7 @@ describe("the default population (100 users, 12 months)", () => {
         expect(owner.get(s.account_id)?.holder_category).toBe("personal");
         for (const id of s.transaction_ids) {
           const t = txns.get(id);
-          expect(t?.account_id).toBe(s.account_id);
+          expect([s.account_id, s.moved_from_account_id]).toContain(t?.account_id);
           expect(t?.pending).toBe(false);
           expect(Math.sign(t!.amount)).toBe(s.direction === "outflow" ? 1 : -1);
         }
@@ -223,6 +223,22 @@ describe("the default population (100 users, 12 months)", () => {
       expect(bundle.transactions.some((t) => t.personal_finance_category?.detailed === d), d).toBe(true);
     }
     for (const t of bundle.transactions) if (t.personal_finance_category) expect(t.personal_finance_category.detailed.startsWith(t.personal_finance_category.primary + "_")).toBe(true);
+    // Planted subscription noise, labelled: every kind is present and its rows say what the label says.
+    const noise = labels.flatMap((l) => l.noise.map((n) => ({ ...n, l })));
+    for (const k of ["subscription_refund", "same_price_twin", "skipped_month", "card_move", "wrong_category", "tax_wobble"]) expect(noise.some((n) => n.kind === k), k).toBe(true);
+    for (const n of noise) {
+      const s = n.stream_index === undefined ? null : n.l.streams[n.stream_index];
+      for (const id of n.transaction_ids) {
+        const t = txns.get(id)!;
+        expect(t.pending).toBe(false);
+        if (n.kind === "subscription_refund") expect(t.amount).toBeLessThan(0);
+        if (n.kind === "card_move") expect(t.account_id).toBe(s?.account_id);
+        if (n.kind === "wrong_category") expect(["GENERAL_MERCHANDISE_ONLINE_MARKETPLACES", "TRANSFER_IN_DEPOSIT"]).toContain(t.personal_finance_category?.detailed);
+        if (s && (n.kind === "tax_wobble" || n.kind === "card_move" || n.kind === "wrong_category")) expect(s.transaction_ids).toContain(id);
+      }
+      if (n.kind === "card_move") expect(s?.moved_from_account_id).toBeTruthy();
+      if (n.kind === "same_price_twin") expect(s!.transaction_ids.every((id) => txns.get(id)!.merchant_name === null)).toBe(true);
+    }
   });
 
   it("has roughly 60–110 transactions per user per month", () => {

@@ -14,6 +14,26 @@ export interface PlantedStream {
   account_id: string;
   transaction_ids: string[]; /* posted ids of its occurrences (not the pending twins) */
   active_at_as_of: boolean;
+  /** Set when the stream moved to another account mid-period: its earlier rows are on this account. */
+  moved_from_account_id?: string;
+}
+
+/** Planted noise the engine must see through (lib/generator/README.md, "What the signal engine will find"). */
+export type NoiseKind =
+  | "subscription_refund" /* a negative row at a subscription's merchant a few days after a charge; not a stream row */
+  | "same_price_twin" /* a second subscription at the same price on the same account, never enriched (merchant_name null) */
+  | "skipped_month" /* one monthly charge of a subscription is missing (a paused month) */
+  | "card_move" /* the subscription moved to another account mid-period; ids = the rows on the new account */
+  | "wrong_category" /* a stream row (subscription or payroll) with a wrong personal_finance_category */
+  | "tax_wobble"; /* subscription charges whose sales tax is a few cents off the usual amount; ids = the off rows */
+
+export interface PlantedNoise {
+  kind: NoiseKind;
+  merchant: string;
+  /** Index into `streams` of the stream it concerns (absent when that stream is not labelled). */
+  stream_index?: number;
+  transaction_ids: string[];
+  detail: string;
 }
 
 export interface UserLabels {
@@ -32,6 +52,7 @@ export interface UserLabels {
     business_account: boolean;
   };
   streams: PlantedStream[];
+  noise: PlantedNoise[];
   expected_personas: string[]; /* your intent, among high_utilization, variable_income_budgeter, subscription_heavy, savings_builder, paycheck_to_paycheck */
 }
 

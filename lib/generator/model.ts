@@ -68,6 +68,8 @@ export interface StreamPlan {
   frequency: Frequency;
   account: number;
   active: boolean;
+  /** The account of its earlier rows when the stream moved to `account` mid-period. */
+  movedFrom?: number;
   /** False for streams on business accounts: the engine must ignore them, so they are not labelled. */
   labelled: boolean;
 }
@@ -81,6 +83,17 @@ export interface PlannedTxn {
   source: TxnSource;
   /** Index into UserPlan.streams, or -1. */
   stream: number;
+  /** Index into UserPlan.noise when this row is (part of) a planted noise case. */
+  noise?: number;
+}
+
+/** A planted noise case (see lib/generator/README.md); its rows' ids go to the labels. */
+export interface NoisePlan {
+  kind: import("./labels").NoiseKind;
+  merchant: string;
+  /** Index into UserPlan.streams of the stream it concerns, or -1. */
+  stream: number;
+  detail: string;
 }
 
 /** Everyday purchases to draw for one account over [start, end]: exactly budgetCents in `count` rows (about). */
@@ -149,6 +162,7 @@ export interface UserPlan {
   slices: SpendSlice[];
   fees: PlannedFee[];
   holds: PendingHold[];
+  noise: NoisePlan[];
   spend: SpendProfile;
   credit: CreditLiability[];
   student: StudentLoan[];

@@ -94,7 +94,7 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
   const profile = drawProfile(seed, index);
   const rng = new Rng(userSeed(seed, index, "plan"));
   const traits = drawTraits(rng, profile);
-  const b = new PlanBuilder(rng, period, profile, traits);
+  const b = new PlanBuilder(rng, period, profile, traits, new Rng(userSeed(seed, index, "noise")));
   const spend = spendProfile(rng, traits, profile.incomeTier, profile.city);
 
   // Accounts that others refer to.
@@ -203,6 +203,7 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
     slices: b.slices,
     fees: b.fees,
     holds: b.holds,
+    noise: b.noiseCases,
     spend,
     credit: cardResults.map((r) => r.liability),
     student,

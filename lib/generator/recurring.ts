@@ -6,12 +6,13 @@
  */
 import type { Frequency } from "../core/signals/types";
 import { CARD_PENDING_TWIN_RATE, PlanBuilder, cadenceDays, nextBusinessDay } from "./builder";
-import { ymd } from "./days";
+import { iso, ymd } from "./days";
 import {
   APARTMENT_NAMES, INSURERS, INTERNET_PROVIDERS, LANDLORDS, PHONE_CARRIERS, SUBSCRIPTIONS, UTILITIES,
   type MerchantDef, type SubscriptionDef,
 } from "./merchants";
 import type { Region } from "./merchants";
+import type { NoiseKind } from "./labels";
 import type { TxnSource } from "./model";
 
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +78,22 @@ export const RECENT_START_DAYS_BEFORE_AS_OF: readonly [number, number] = [5, 50]
 export const PRICE_RISE_RATE = 0.3;
 /** Share of subscriptions billed to a card (when the user has a card that carries them), else to the debit card. */
 export const SUBSCRIPTION_ON_CARD_RATE = 0.7;
+
+// Planted noise on subscriptions (drawn from the user's "noise" stream; labelled in `noise`).
+/** A charge of an active monthly subscription refunded in full 2–6 days later (a disputed or goodwill refund). */
+export const SUBSCRIPTION_REFUND_RATE = 0.04;
+export const SUBSCRIPTION_REFUND_LAG_DAYS: readonly [number, number] = [2, 6];
+/** A second subscription at the same price on the same account, with its own descriptors, never enriched. */
+export const SAME_PRICE_TWIN_RATE = 0.12;
+/** One month skipped (paused) in an otherwise monthly subscription. */
+export const SKIPPED_MONTH_RATE = 0.06;
+/** A subscription moved to another account (new card, debit card) mid-period: same merchant, new account_id. */
+export const CARD_MOVE_RATE = 0.06;
+/** Subscriptions charged with sales tax (4–9%) whose tax is a few cents off on some charges (rounding, rate changes). */
+export const TAX_WOBBLE_RATE = 0.1;
+export const TAX_RATE_RANGE: readonly [number, number] = [0.04, 0.09];
+export const TAX_WOBBLE_ROW_RATE = 0.35;
+export const TAX_WOBBLE_CENTS = 4;
 
 export interface RecurringContext {
   checking: number;
@@ -206,7 +223,8 @@ export function planSubscriptions(b: PlanBuilder, ctx: RecurringContext): Subscr
     picks.push(...pickDistinct(b, monthly, n, []));
     if (rng.chance(LIGHT_ANNUAL_RATE)) picks.push(rng.pick(annual));
   }
-  picks.forEach((def) => planSubscription(b, ctx, def, false, false));
+  const planned = picks.map((def) => planSubscription(b, ctx, def, false, false));
+  planSamePriceTwin(b, picks, planned);
   // A cancelled one and a recent sign-up, on top of the active ones.
   const cancelled = rng.chance(heavy ? CANCELLED_RATE_HEAVY : CANCELLED_RATE_LIGHT) ? pickDistinct(b, monthly, 1, picks) : [];
   cancelled.forEach((def) => planSubscription(b, ctx, def, true, false));
@@ -228,26 +246,123 @@ function pickDistinct(b: PlanBuilder, pool: readonly SubscriptionDef[], n: numbe
   return out;
 }
 
-function planSubscription(b: PlanBuilder, ctx: RecurringContext, def: SubscriptionDef, cancelled: boolean, recent: boolean): void {
+interface PlannedSubscription {
+  account: number;
+  price: number;
+  onCard: boolean;
+  active: boolean;
+}
+
+/** Forced choices for a planted same-price twin. */
+interface SubscriptionOverride {
+  account: number;
+  price: number;
+}
+
+function planSubscription(
+  b: PlanBuilder, ctx: RecurringContext, def: SubscriptionDef, cancelled: boolean, recent: boolean, override?: SubscriptionOverride,
+): PlannedSubscription {
   const rng = b.rng;
+  const noise = b.noise;
   const { start, end } = b.period;
   const achGym = def.channel === "other";
-  const account = achGym ? ctx.checking : payingAccount(b, ctx, ctx.subscriptionCards, SUBSCRIPTION_ON_CARD_RATE);
+  const drawn = achGym ? ctx.checking : payingAccount(b, ctx, ctx.subscriptionCards, SUBSCRIPTION_ON_CARD_RATE);
+  const account = override ? override.account : drawn;
   const onCard = !achGym;
-  const source = b.source(def, { pendingTwinRate: onCard ? CARD_PENDING_TWIN_RATE : 0 });
-  const price = rng.pick(def.prices);
-  const riseDay = def.rise > 0 && rng.chance(PRICE_RISE_RATE) ? start + rng.int(60, Math.max(61, end - start - 45)) : Infinity;
+  const source = b.source(def, override ? { pendingTwinRate: CARD_PENDING_TWIN_RATE, merchantName: null } : { pendingTwinRate: onCard ? CARD_PENDING_TWIN_RATE : 0 });
+  const drawnPrice = rng.pick(def.prices);
+  const price = override ? override.price : drawnPrice;
+  const riseDay = def.rise > 0 && rng.chance(PRICE_RISE_RATE) && !override ? start + rng.int(60, Math.max(61, end - start - 45)) : Infinity;
   const first = recent ? end - rng.int(RECENT_START_DAYS_BEFORE_AS_OF[0], RECENT_START_DAYS_BEFORE_AS_OF[1]) : -Infinity;
   const last = cancelled ? end - rng.int(CANCELLED_DAYS_BEFORE_AS_OF[0], CANCELLED_DAYS_BEFORE_AS_OF[1]) : Infinity;
-  const stream = b.stream(def.name ?? def.key, "subscription", "outflow", def.frequency, account, !cancelled);
+  const merchant = def.name ?? def.key;
+  const stream = b.stream(merchant, "subscription", "outflow", def.frequency, account, !cancelled);
   const anchor = anchorFor(b, def.frequency, recent ? first : start);
-  for (const auth of cadenceDays(def.frequency, anchor, Math.max(start - 10, first), end)) {
-    if (auth < first || auth > last) continue;
-    const day = onCard ? b.cardPostDay(auth) : nextBusinessDay(auth);
-    const amount = day >= riseDay ? price + def.rise : price;
-    b.txn(account, day, auth, amount, source, stream);
+  const auths = cadenceDays(def.frequency, anchor, Math.max(start - 10, first), end).filter((d) => d >= first && d <= last);
+
+  // Planted noise, from the noise stream (the plan stream draws above are unchanged by it).
+  const monthlyActive = def.frequency === "MONTHLY" && !cancelled && !recent && !override;
+  const inPeriod = auths.filter((d) => d >= start);
+  let skipAuth = -1;
+  if (monthlyActive && noise.chance(SKIPPED_MONTH_RATE) && inPeriod.length >= 8) {
+    skipAuth = inPeriod[noise.int(2, inPeriod.length - 4)];
   }
+  let moveTo = -1;
+  let moveFrom = Infinity;
+  if (monthlyActive && onCard && noise.chance(CARD_MOVE_RATE)) {
+    const others = [ctx.checking, ...ctx.subscriptionCards].filter((a) => a !== account);
+    if (others.length > 0 && inPeriod.length >= 8) {
+      moveTo = noise.pick(others);
+      moveFrom = inPeriod[noise.int(3, inPeriod.length - 4)];
+    }
+  }
+  let taxRate = 0;
+  if ((monthlyActive || def.frequency === "WEEKLY") && noise.chance(TAX_WOBBLE_RATE)) taxRate = noise.uniform(TAX_RATE_RANGE[0], TAX_RATE_RANGE[1]);
+  const refundAuth = monthlyActive && noise.chance(SUBSCRIPTION_REFUND_RATE) && inPeriod.length >= 6 ? inPeriod[noise.int(1, inPeriod.length - 3)] : -1;
+
+  const tag = (kind: NoiseKind, detail: string): number => b.noiseCase({ kind, merchant, stream, detail });
+  if (skipAuth >= 0) tag("skipped_month", `no charge authorized ${iso(skipAuth)}`);
+  if (moveTo >= 0) Object.assign(b.streams[stream], { account: moveTo, movedFrom: account });
+  const moveTag = moveTo >= 0 ? tag("card_move", `from account ${b.accounts[account].account_id} to ${b.accounts[moveTo].account_id} from ${iso(moveFrom)}`) : -1;
+  const taxTag = taxRate > 0 ? tag("tax_wobble", `sales tax ${(taxRate * 100).toFixed(2)}%, a few cents off on some charges`) : -1;
+  for (const auth of auths) {
+    const day = onCard ? b.cardPostDay(auth) : nextBusinessDay(auth);
+    if (auth === skipAuth) continue;
+    const base = day >= riseDay ? price + def.rise : price;
+    let amount = base;
+    let noiseIdx: number | undefined;
+    if (taxRate > 0) {
+      amount = base + Math.round(base * taxRate);
+      if (noise.chance(TAX_WOBBLE_ROW_RATE)) {
+        const off = noise.int(1, TAX_WOBBLE_CENTS) * (noise.chance(0.5) ? 1 : -1);
+        amount += off;
+        noiseIdx = taxTag;
+      }
+    }
+    const acct = auth >= moveFrom ? moveTo : account;
+    if (acct === moveTo) noiseIdx = moveTag;
+    const posted = b.txn(acct, day, auth, amount, source, stream, noiseIdx);
+    if (posted && auth === refundAuth) {
+      const refundDay = nextBusinessDay(day + noise.int(SUBSCRIPTION_REFUND_LAG_DAYS[0], SUBSCRIPTION_REFUND_LAG_DAYS[1]));
+      if (refundDay <= end) {
+        const t = tag("subscription_refund", `charge of ${iso(day)} refunded`);
+        b.txn(acct, refundDay, refundDay, -amount, source, -1, t);
+      }
+    }
+  }
+  return { account, price, onCard, active: !cancelled && !recent && def.frequency === "MONTHLY" };
 }
+
+/**
+ * A second subscription at the price of one of the user's card subscriptions, on the same account,
+ * never enriched: two $9.99 services that must stay two streams.
+ */
+function planSamePriceTwin(b: PlanBuilder, picks: readonly SubscriptionDef[], planned: readonly PlannedSubscription[]): void {
+  const noise = b.noise;
+  if (!noise.chance(SAME_PRICE_TWIN_RATE)) return;
+  const taken = new Set(picks.map((p) => p.key));
+  const options: Array<{ def: SubscriptionDef; with: PlannedSubscription; of: SubscriptionDef }> = [];
+  planned.forEach((p, i) => {
+    if (!p.onCard || !p.active || picks[i].channel === "other") return;
+    for (const def of SUBSCRIPTIONS) {
+      if (def.frequency !== "MONTHLY" || taken.has(def.key) || def.channel === "other" || !def.prices.includes(p.price)) continue;
+      if (SHARED_DESCRIPTOR_KEYS.has(def.key) && SHARED_DESCRIPTOR_KEYS.has(picks[i].key)) continue;
+      if ((def.name ?? def.key) === (picks[i].name ?? picks[i].key)) continue;
+      options.push({ def, with: p, of: picks[i] });
+    }
+  });
+  if (options.length === 0) return;
+  const o = noise.pick(options);
+  const before = b.streams.length;
+  // The twin's own plan draws come from the noise stream too, so the rest of the plan is unchanged.
+  const twinBuilder = Object.create(b) as PlanBuilder;
+  Object.defineProperty(twinBuilder, "rng", { value: noise });
+  planSubscription(twinBuilder, { checking: -1, billCards: [], subscriptionCards: [], homeowner: false }, o.def, false, false, { account: o.with.account, price: o.with.price });
+  b.noiseCase({ kind: "same_price_twin", merchant: o.def.name ?? o.def.key, stream: before, detail: `same price as ${o.of.name ?? o.of.key} on the same account, merchant_name null` });
+}
+
+/** Apple Music and iCloud share APPLE.COM/BILL descriptors: a same-price pair of them is not "distinct descriptors". */
+const SHARED_DESCRIPTOR_KEYS = new Set(["apple_music", "icloud"]);
 
 function anchorFor(b: PlanBuilder, frequency: Frequency, from: number): number {
   const rng = b.rng;

@@ -42,7 +42,9 @@ export function hashSeed(...parts: ReadonlyArray<number | string>): number {
 }
 
 /** Purposes of a user's independent random streams. */
-export type SeedTag = "profile" | "faker" | "plan" | "transactions";
+/** "noise" and "noise_tx" draw the planted feed noise (refunds, skipped months, card moves, tax wobble, wrong
+ * categories) apart from the plan and transaction streams, so planting it does not reshuffle everything else. */
+export type SeedTag = "profile" | "faker" | "plan" | "transactions" | "noise" | "noise_tx";
 
 /** The seed of one user's stream: a function of (run seed, user index, purpose) only. */
 export function userSeed(seed: number, userIndex: number, tag: SeedTag): number {

@@ -9,11 +9,11 @@ import { toDollars } from "../core/money";
 import { renderDescriptor } from "./descriptors";
 import { iso, mmdd } from "./days";
 import { Favorites, fillSlice, type Favorite } from "./everyday";
-import type { PlantedStream, UserLabels } from "./labels";
+import type { PlantedNoise, PlantedStream, UserLabels } from "./labels";
 import { NSF_DESCRIPTORS, OVERDRAFT_DESCRIPTORS } from "./merchants";
 import type { PlannedFee, TxnSource, UserPlan } from "./model";
 import type { Period } from "./options";
-import { pfc } from "./pfc";
+import { pfc, type PfcDetailed } from "./pfc";
 import { Rng, userSeed } from "./rng";
 
 /** Plaid sends personal_finance_category null when it cannot tell. */
@@ -22,6 +22,15 @@ export const PFC_NULL_RATE = 0.03;
 export const FEE_SHIFT_DAYS = 4;
 /** Pending twins of rows whose final amount differs (tips, fuel): the authorization is this share of it. */
 export const PENDING_DIFFERS_SHARE: readonly [number, number] = [0.78, 0.92];
+/**
+ * Wrong categories: a small share of posted stream rows get a plausible but wrong category (a streaming
+ * charge as general merchandise, a paycheck as a deposit), drawn from the "noise_tx" stream.
+ */
+export const WRONG_CATEGORY_RATE = 0.03;
+const WRONG_CATEGORY: Partial<Record<string, PfcDetailed>> = {
+  subscription: "GENERAL_MERCHANDISE_ONLINE_MARKETPLACES",
+  INCOME_WAGES: "TRANSFER_IN_DEPOSIT",
+};
 /** A pending twin's enrichment is poorer than the posted row's. */
 export const PENDING_ENRICH_FACTOR = 0.75;
 
@@ -32,6 +41,7 @@ interface Row {
   cents: number;
   source: TxnSource;
   stream: number;
+  noise?: number;
   pending: boolean;
   /** The pending twin authorizes a different amount (tip, fuel pre-authorization). */
   pendingDiffers: boolean;
@@ -87,7 +97,7 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
   const rng = new Rng(userSeed(seed, plan.index, "transactions"));
   const rows: Row[] = [];
   for (const t of plan.planned) {
-    rows.push({ account: t.account, day: t.day, authDay: t.authDay, cents: t.cents, source: t.source, stream: t.stream, pending: false, pendingDiffers: false });
+    rows.push({ account: t.account, day: t.day, authDay: t.authDay, cents: t.cents, source: t.source, stream: t.stream, noise: t.noise, pending: false, pendingDiffers: false });
   }
   const favorites = new Favorites(rng, plan.spend);
   for (const s of plan.slices) {
@@ -112,9 +122,27 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
   // Materialize: ids, descriptors, enrichment, categories, pending twins.
   const out: Array<{ t: BundleTransaction; day: number; account: number; seq: number }> = [];
   const streamIds = plan.streams.map((): Array<{ id: string; day: number; cents: number }> => []);
+  const noiseIds = plan.noise.map((): string[] => []);
+  const wrongRng = new Rng(userSeed(seed, plan.index, "noise_tx"));
+  const wrong = new Map<number, number>();
   let seq = 0;
   for (const r of rows) {
     const posted = materialize(rng, plan, r, r.pending);
+    if (r.noise !== undefined && !r.pending) noiseIds[r.noise].push(posted.transaction_id);
+    if (r.stream >= 0 && !r.pending && posted.personal_finance_category && wrongRng.chance(WRONG_CATEGORY_RATE)) {
+      const s = plan.streams[r.stream];
+      const to = WRONG_CATEGORY[s.kind === "subscription" ? s.kind : r.source.pfc];
+      if (to && s.labelled && to !== r.source.pfc) {
+        posted.personal_finance_category = pfc(to, r.source.category.confidence_level);
+        let k = wrong.get(r.stream);
+        if (k === undefined) {
+          k = noiseIds.length;
+          noiseIds.push([]);
+          wrong.set(r.stream, k);
+        }
+        noiseIds[k].push(posted.transaction_id);
+      }
+    }
     if (!r.pending && r.cents > 0 && r.source.pendingTwinRate > 0 && r.authDay >= period.start && rng.chance(r.source.pendingTwinRate)) {
       const amount = r.pendingDiffers ? Math.max(1, Math.round(r.cents * rng.uniform(PENDING_DIFFERS_SHARE[0], PENDING_DIFFERS_SHARE[1]))) : r.cents;
       const twin = materialize(rng, plan, { ...r, day: r.authDay, cents: amount }, true);
@@ -127,9 +155,11 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
   out.sort((a, b) => a.day - b.day || a.account - b.account || a.seq - b.seq);
 
   const streams: PlantedStream[] = [];
+  const labelIndex = new Map<number, number>();
   plan.streams.forEach((s, i) => {
     const occ = streamIds[i];
     if (!s.labelled || occ.length < 2) return;
+    labelIndex.set(i, streams.length);
     occ.sort((a, b) => a.day - b.day);
     streams.push({
       merchant: s.merchant,
@@ -140,8 +170,23 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
       account_id: plan.accounts[s.account].account_id,
       transaction_ids: occ.map((o) => o.id),
       active_at_as_of: s.active,
+      ...(s.movedFrom !== undefined ? { moved_from_account_id: plan.accounts[s.movedFrom].account_id } : {}),
     });
   });
+  const noise: PlantedNoise[] = [];
+  const noiseCase = (kind: PlantedNoise["kind"], merchant: string, stream: number, ids: string[], detail: string) => {
+    const at = labelIndex.get(stream);
+    noise.push({ kind, merchant, ...(at !== undefined ? { stream_index: at } : {}), transaction_ids: ids, detail });
+  };
+  plan.noise.forEach((c, i) => {
+    // A tax wobble or a move with no row in the feed did not happen.
+    if ((c.kind === "tax_wobble" || c.kind === "card_move" || c.kind === "subscription_refund") && noiseIds[i].length === 0) return;
+    noiseCase(c.kind, c.merchant, c.stream, noiseIds[i], c.detail);
+  });
+  for (const [stream, k] of wrong) {
+    const s = plan.streams[stream];
+    noiseCase("wrong_category", s.merchant, stream, noiseIds[k], `${s.kind} row(s) categorized ${WRONG_CATEGORY[s.kind === "subscription" ? s.kind : "INCOME_WAGES"]}`);
+  }
 
   return {
     transactions: out.map((o) => o.t),
@@ -152,6 +197,7 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
       gig_income: plan.gig_income,
       behaviors: plan.behaviors,
       streams,
+      noise,
       expected_personas: plan.expected_personas,
     },
   };

@@ -114,6 +114,12 @@ export const MAX_PRICE_CHANGES_PER_OCCURRENCES = 12;
  */
 export const SUBSCRIPTION_EXACT_REPEAT_SHARE = 0.6;
 /**
+ * "To the cent" bar sales-tax rounding: two consecutive charges within this many cents repeat the amount (a $9.99
+ * plan billed $10.81, $10.82, $10.80 as the tax rounds or the rate changes). Chance grocery or coffee totals do not
+ * land within a nickel of each other charge after charge.
+ */
+export const SUBSCRIPTION_REPEAT_TOLERANCE_CENTS = 5;
+/**
  * A cadence among frequent look-alike purchases is chance (transit fares, a usual coffee order): over its span a
  * subscription must be at least this share of the same-price charges in its category (over its span widened by
  * one period, on any cash or card account) that no other stream explains.
@@ -154,6 +160,22 @@ export const UTILIZATION_FLAGS = [0.3, 0.5, 0.8] as const;
  */
 export const MIN_PAYMENT_TOLERANCE = 0.02;
 export const MIN_PAYMENT_TOLERANCE_MIN_CENTS = 50;
+/**
+ * A payment that is a whole multiple of this many cents ($5) is an amount the user chose (a revolver's fixed
+ * payment), not a computed minimum, unless it equals the minimum in force to the cent or is a floor minimum (below).
+ */
+export const MIN_PAYMENT_ROUND_CENTS = 500;
+/** Round amounts up to this many cents may be an issuer's floor minimum ($25, $35, $40) and are not ruled out as chosen. */
+export const MIN_PAYMENT_FLOOR_MAX_CENTS = 4_000;
+/**
+ * Plaid's liability carries only the latest statement's minimum. A payment made on or before the last statement
+ * date paid an earlier statement, whose minimum is not in the feed: it counts as that minimum when it lies between
+ * (minimum_payment_amount - fees charged on the card since the payment) x (1 - this) and minimum_payment_amount
+ * (each bound widened by the tolerance above). The minimum (about 1% of the balance + interest + fees) of a card
+ * carrying a balance moves little from one statement to the next and grows with it; a late fee charged since sits
+ * in the current minimum only.
+ */
+export const MIN_PAYMENT_PRIOR_BAND = 0.15;
 
 // ---------------------------------------------------------------------------------------------
 // Income

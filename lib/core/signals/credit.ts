@@ -2,7 +2,7 @@
  * Credit: utilization per card with 30/50/80% flags, minimum-payment-only, interest charged, overdue.
  */
 import type { CoreCreditLiability } from "../types";
-import { MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS, UTILIZATION_FLAGS } from "./constants";
+import { MIN_PAYMENT_FLOOR_MAX_CENTS, MIN_PAYMENT_PRIOR_BAND, MIN_PAYMENT_ROUND_CENTS, MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS, UTILIZATION_FLAGS } from "./constants";
 import { EvidenceBuilder, r4, usd } from "./evidence";
 import { F_CARD_PAYMENT, F_CARD_SIDE_PAYMENT, F_INTEREST, type PTx } from "./prepare";
 import type { CardSignal, CreditSignals, UtilizationFlag } from "./types";
@@ -13,6 +13,32 @@ const FLAG_NAMES: UtilizationFlag[] = ["30", "50", "80"];
 /** A payment "is the minimum" when it is within max(MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS) of it. */
 export function isMinimumPayment(paymentCents: number, minimumCents: number): boolean {
   return Math.abs(paymentCents - minimumCents) <= Math.max(MIN_PAYMENT_TOLERANCE * minimumCents, MIN_PAYMENT_TOLERANCE_MIN_CENTS);
+}
+
+/**
+ * Is a payment of `paymentCents` on `date` the minimum in force for the statement it paid? The liability's
+ * minimum_payment_amount is the last statement's: a payment after that statement date is compared with it
+ * (isMinimumPayment); a payment on or before it paid an earlier statement, whose minimum is only known to lie in
+ * [(minimum - feesSince) x (1 - MIN_PAYMENT_PRIOR_BAND), minimum] (see the constant). A round amount ($5 multiple)
+ * above MIN_PAYMENT_FLOOR_MAX_CENTS is never a minimum unless it is the minimum to the cent.
+ */
+export function isMinimumInForce(
+  paymentCents: number,
+  date: string,
+  minimumCents: number,
+  lastStatementDate: string | null,
+  feesSinceCents: number,
+): boolean {
+  if (paymentCents === minimumCents) return true;
+  if (paymentCents % MIN_PAYMENT_ROUND_CENTS === 0 && paymentCents > MIN_PAYMENT_FLOOR_MAX_CENTS) return false;
+  if (isMinimumPayment(paymentCents, minimumCents)) return true;
+  if (lastStatementDate == null || date > lastStatementDate) return false;
+  // A floor minimum ($35.00) does not drift: an earlier statement's minimum was the same floor, or the whole
+  // (smaller) statement, and a payment below it paid that statement in full.
+  if (minimumCents % MIN_PAYMENT_ROUND_CENTS === 0 && minimumCents <= MIN_PAYMENT_FLOOR_MAX_CENTS) return false;
+  const tol = Math.max(MIN_PAYMENT_TOLERANCE * minimumCents, MIN_PAYMENT_TOLERANCE_MIN_CENTS);
+  const lo = Math.max(0, minimumCents - feesSinceCents) * (1 - MIN_PAYMENT_PRIOR_BAND);
+  return paymentCents >= lo - tol && paymentCents <= minimumCents + tol;
 }
 
 export function utilizationFlags(u: number | null): UtilizationFlag[] {
@@ -46,10 +72,12 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
   const cardPayments = new Map<string, PTx[]>();
   const payerSide: PTx[] = [];
   const interest = new Map<string, PTx[]>();
+  const cardFees = new Map<string, PTx[]>();
   const feedPostsInterest = new Set<string>();
   for (let i = 0; i < p.txs.length; i++) {
     const r = p.txs[i];
     const inWindow = i >= ctx.i0;
+    if (r.amount > 0 && r.acct.kind === "credit" && r.tx.pfc_primary === "BANK_FEES" && !(r.flags & F_INTEREST)) push(cardFees, r.tx.account_id, r);
     if (r.flags & F_INTEREST) {
       feedPostsInterest.add(r.tx.account_id);
       if (inWindow) push(interest, r.tx.account_id, r);
@@ -93,17 +121,28 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
     }
     const carriesBalance = l?.last_statement_balance_cents != null ? l.last_statement_balance_cents > (minimum ?? 0) : balance > 0;
     if (minimum != null && minimum > 0 && carriesBalance) {
+      const stmtDate = l?.last_statement_issue_date ?? null;
+      const fees = cardFees.get(a.account_id) ?? [];
+      // Fees charged on the card after `date`, up to the last statement (they sit in its minimum only).
+      const feesSince = (date: string) => {
+        let sum = 0;
+        if (stmtDate == null || date > stmtDate) return 0;
+        for (const f of fees) if (f.tx.date > date && f.tx.date <= stmtDate) sum += f.amount;
+        return sum;
+      };
+      const inForce = (cents: number, date: string) => isMinimumInForce(cents, date, minimum, stmtDate, feesSince(date));
       if (pays.length) {
-        minOnly = pays.every((r) => isMinimumPayment(Math.abs(r.amount), minimum));
+        minOnly = pays.every((r) => inForce(Math.abs(r.amount), r.tx.date));
         for (const r of pays) ev.tx(r.tx.transaction_id);
         ev.note(
-          `${label}: ${pays.length} payment(s) in window (${pays.map((r) => usd(Math.abs(r.amount))).join(", ")}) vs minimum ${usd(minimum)}: ` +
+          `${label}: ${pays.length} payment(s) in window (${pays.map((r) => `${usd(Math.abs(r.amount))} on ${r.tx.date}`).join(", ")}) vs minimum ${usd(minimum)}` +
+            `${stmtDate ? ` (statement of ${stmtDate}; earlier payments paid an earlier statement)` : ""}: ` +
             (minOnly ? "minimum only" : "not the minimum"),
         );
       } else if (l?.last_payment_amount_cents != null && (l.last_payment_date == null || l.last_payment_date <= p.asOf)) {
-        minOnly = isMinimumPayment(l.last_payment_amount_cents, minimum);
+        minOnly = inForce(l.last_payment_amount_cents, l.last_payment_date ?? p.asOf);
         ev.note(
-          `${label}: no payment rows in window; liability last_payment_amount ${usd(l.last_payment_amount_cents)} vs minimum ${usd(minimum)}: ` +
+          `${label}: no payment rows in window; liability last_payment_amount ${usd(l.last_payment_amount_cents)}${l.last_payment_date ? ` on ${l.last_payment_date}` : ""} vs minimum ${usd(minimum)}: ` +
             (minOnly ? "minimum only" : "not the minimum"),
         );
       }

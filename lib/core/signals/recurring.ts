@@ -36,6 +36,7 @@ import {
   SERVICE_CADENCES,
   STREAM_MIN_OCCURRENCES,
   SUBSCRIPTION_EXACT_REPEAT_SHARE,
+  SUBSCRIPTION_REPEAT_TOLERANCE_CENTS,
   SUBSCRIPTION_MIN_PURITY,
   VARIABLE_STREAM_MAX_CV,
   VARIANT_PRICE_TOLERANCE,
@@ -196,7 +197,7 @@ function amountStats(amounts: number[]): { stable: boolean; exact: boolean; cv: 
   for (let i = 0; i < n; i++) {
     sum += amounts[i];
     if (i > 0 && !samePrice(amounts[i - 1], amounts[i])) changes++;
-    if (i > 0 && amounts[i - 1] === amounts[i]) repeats++;
+    if (i > 0 && Math.abs(amounts[i - 1] - amounts[i]) <= SUBSCRIPTION_REPEAT_TOLERANCE_CENTS) repeats++;
     // A price change is a rise or cut, not a jump to another order of magnitude.
     if (i > 0 && (amounts[i] >= PRICE_SPIKE_RATIO * amounts[i - 1] || amounts[i - 1] >= PRICE_SPIKE_RATIO * amounts[i])) jump = true;
   }
@@ -209,9 +210,41 @@ function amountStats(amounts: number[]): { stable: boolean; exact: boolean; cv: 
   return { stable: changes <= allowed && !jump, exact, cv, priceChanges: changes, mean };
 }
 
+/**
+ * The stream's representative row for its category: the latest row of its most frequent PFC detailed category
+ * (ties: the latest), so one miscategorized charge (a streaming charge filed as merchandise, a paycheck as a
+ * deposit) does not recategorize the stream; the latest row when no row has a PFC.
+ */
 function lastWithPfc(rows: PTx[]): CoreTransaction {
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].tx.pfc_primary) return rows[i].tx;
-  return rows[rows.length - 1].tx;
+  let best: CoreTransaction | null = null;
+  let bestCount = 0;
+  let uniform = true;
+  let first: string | null = null;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const d = rows[i].tx.pfc_detailed;
+    if (!d) continue;
+    if (first === null) {
+      first = d;
+      best = rows[i].tx;
+    } else if (d !== first) uniform = false;
+  }
+  if (best === null) return rows[rows.length - 1].tx;
+  if (uniform) return best;
+  const counts = new Map<string, number>();
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const d = rows[i].tx.pfc_detailed;
+    if (!d) continue;
+    const c = (counts.get(d) ?? 0) + 1;
+    counts.set(d, c);
+    if (c > bestCount) {
+      bestCount = c;
+      best = rows[i].tx;
+    }
+  }
+  // The latest row of the modal category (scanning back, `best` is the earliest: find the latest one).
+  const modal = best.pfc_detailed;
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].tx.pfc_detailed === modal) return rows[i].tx;
+  return best;
 }
 
 /** Categories of services (subscriptions) by PFC. */
