@@ -49,6 +49,7 @@ const ALIASES = new Map<string, string>([
 const ALIAS_FIRST_WORDS = new Map<string, string>([["AMZN", "amazon"]]);
 
 let cache = new Map<string, string>();
+let rawCache = new Map<string, string>();
 /** Distinct prices remembered per (descriptor, merchant) pair for telling two merchants on one descriptor apart. */
 const LEARNED_PRICES_PER_MERCHANT = 8;
 
@@ -131,6 +132,7 @@ function normalizeUncached(name: string): string {
 /** Empties the normalizeDescriptor memo (benchmarks measuring a cold pass, long-running processes). */
 export function clearDescriptorCache(): void {
   cache = new Map();
+  rawCache = new Map();
 }
 
 /**
@@ -174,6 +176,17 @@ function isDate(s: string, a: number, b: number): boolean {
 
 /** Canonical merchant key of a raw descriptor or merchant name (lower case, no digits, no noise). Memoized. */
 export function normalizeDescriptor(name: string): string {
+  // Raw descriptors repeat (the same subscription every month): a first cache on the raw string
+  // skips reduceDescriptor for them; the second, on the reduced form, serves per-row variants.
+  const hit = rawCache.get(name);
+  if (hit !== undefined) return hit;
+  const k = normalizeReduced(name);
+  if (rawCache.size >= DESCRIPTOR_CACHE_MAX) rawCache = new Map();
+  rawCache.set(name, k);
+  return k;
+}
+
+function normalizeReduced(name: string): string {
   const r = reduceDescriptor(name);
   // Nothing but digit words ("7-ELEVEN 12345"): the full string decides (digits stripped from the words).
   const memoKey = hasLetter(r) ? r : name;
