@@ -1,7 +1,7 @@
-// npm run ingest -- FILE [--json] [--parallel]
+// npm run ingest -- FILE [--json] [--single-thread]
 // Streams a bundle file into the database (DATABASE_URL; SQLite by default) in one transaction:
 // all or nothing. Prints progress to stderr, counts per entity (or the errors) at the end.
-// --parallel: a worker thread parses and validates while the main thread writes.
+// A worker thread parses and validates while the main thread writes (--single-thread: all in one).
 import { randomUUID } from "node:crypto";
 import { ingestFile } from "../lib/ingest/index.ts";
 import { db, disconnectDb } from "../lib/db/client.ts";
@@ -19,7 +19,7 @@ let lastPrint = 0;
 const startedAt = new Date();
 const t0 = performance.now();
 const result = await ingestFile(file, {
-  parallel: args.includes("--parallel"),
+  parallel: !args.includes("--single-thread"),
   onProgress(items, bytes, total) {
     const now = performance.now();
     if (now - lastPrint < 500) return;
