@@ -88,6 +88,17 @@ describe(`ingest (${dbKind})`, () => {
     expect(aprs.map((a) => a.interestChargeAmountCents)).toEqual([9000]);
   });
 
+  it("counts a batch mixing new, changed and unchanged transactions", async () => {
+    await ingestObject(smallBundle());
+    const b = smallBundle();
+    b.transactions[0] = { ...b.transactions[0], amount: 16.49 };
+    b.transactions.push({ ...b.transactions[1], transaction_id: "t_pay_2", date: "2026-10-31" } as never);
+    const r = await ingestObject(b);
+    expect(r.ok && r.counts.transactions).toEqual({ inserted: 1, updated: 1, unchanged: 3 });
+    expect((await db().transaction.findUniqueOrThrow({ where: { id: "t_netflix_1" } })).amountCents).toBe(1649);
+    expect(await db().transaction.count()).toBe(5);
+  });
+
   it("accepts sections in any order (transactions before their accounts)", async () => {
     const b = smallBundle();
     const reordered = { transactions: b.transactions, liabilities: b.liabilities, accounts: b.accounts, users: b.users };

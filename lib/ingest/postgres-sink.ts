@@ -92,7 +92,10 @@ export class PostgresSink implements IngestSink {
   }
   writeTransaction(row: TransactionRow) {
     this.stages.transactions.lines.push(line(row as never, TRANSACTION_COLS));
+    this.txIds.push(row.id);
   }
+  /** Ids of the buffered transaction lines (the fast path checks that none is stored yet). */
+  private txIds: string[] = [];
   writeLiability(row: LiabilityRow) {
     this.stages.liabilities.lines.push(line(row as never, LIABILITY_COLS));
     for (const a of row.aprs) this.stages.aprs.lines.push(line({ account_id: row.account_id, ...a }, APR_COLS));
@@ -116,9 +119,11 @@ export class PostgresSink implements IngestSink {
     // Take the buffered lines now; the database work runs while the caller parses the next batch.
     const texts = Object.fromEntries(Object.entries(this.stages).map(([k, st]) => [k, st.lines.join("")])) as Record<keyof PostgresSink["stages"], string>;
     for (const st of Object.values(this.stages)) st.lines = [];
+    const txIds = this.txIds;
+    this.txIds = [];
     this.queued++;
     this.chain = this.chain
-      .then(() => (this.failure ? undefined : this.flushAndMerge(texts)))
+      .then(() => (this.failure ? undefined : this.flushAndMerge(texts, txIds)))
       .catch((e) => {
         this.failure ??= e;
       })
@@ -134,7 +139,7 @@ export class PostgresSink implements IngestSink {
     into.unchanged += c.unchanged;
   }
 
-  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>) {
+  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>, txIds: string[]) {
     const c = this.client!;
     const counts = this.counts;
     if (t.users) {
@@ -172,9 +177,17 @@ export class PostgresSink implements IngestSink {
         TRUNCATE stg_liabilities, stg_liability_aprs;`);
     }
     if (t.transactions) {
-      await this.copy(this.stages.transactions, t.transactions);
-      this.add(counts.transactions, await this.merge("transactions", "stg_transactions", TRANSACTION_COLS, "id"));
-      await c.query("TRUNCATE stg_transactions");
+      // Fast path, the usual first ingest: when no id of the batch is stored yet (repeats within the
+      // bundle are refused before this point), COPY straight into the table: one write per row.
+      const known = await c.query("SELECT 1 FROM transactions WHERE id = ANY($1::text[]) LIMIT 1", [txIds]);
+      if (known.rowCount === 0) {
+        await this.copy({ table: "transactions", cols: TRANSACTION_COLS, lines: [] }, t.transactions);
+        counts.transactions.inserted += txIds.length;
+      } else {
+        await this.copy(this.stages.transactions, t.transactions);
+        this.add(counts.transactions, await this.merge("transactions", "stg_transactions", TRANSACTION_COLS, "id"));
+        await c.query("TRUNCATE stg_transactions");
+      }
     }
   }
 
