@@ -151,6 +151,12 @@ describe("Variable Income Budgeter", () => {
       "Cash-flow buffer is 0.4 months of expenses (threshold: under 1 month)",
     ]);
   });
+
+  it("words a tiny positive buffer as under 0.1 months, not 0 months", () => {
+    const a = assignPersonas(w(52, 0.004));
+    expect(criterion(a, "VARIABLE_INCOME_CASH_FLOW_BUFFER_BELOW_MONTHS").text).toBe("Cash-flow buffer is under 0.1 months of expenses (threshold: under 1 month)");
+    expect(criterion(assignPersonas(w(52, 0)), "VARIABLE_INCOME_CASH_FLOW_BUFFER_BELOW_MONTHS").text).toContain("is 0 months");
+  });
 });
 
 describe("Subscription-Heavy", () => {

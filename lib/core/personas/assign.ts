@@ -160,7 +160,7 @@ function bufferReason(w: WindowSignals, rule: string, threshold: number): Person
     text:
       b === null
         ? `No expenses in the window, so the cash-flow buffer is unknown; an unknown buffer does not count as under ${formatMonths(threshold)}`
-        : `Cash-flow buffer is ${formatMonths(b)} of expenses (threshold: under ${formatMonths(threshold)})`,
+        : `Cash-flow buffer is ${b > 0 && b < 0.05 ? "under 0.1 months" : formatMonths(b)} of expenses (threshold: under ${formatMonths(threshold)})`,
   };
 }
 
