@@ -17,7 +17,8 @@ export interface StoredRecommendation {
   status: string;
   rank: number;
   generator: string;
-  traceJson: string;
+  /** The decision trace, already parsed (null when the reader may not see it). */
+  trace: unknown;
 }
 
 export interface ProfileInput {
@@ -56,7 +57,7 @@ export function buildProfile(p: ProfileInput) {
           disclosure: r.disclosure,
           status: r.status,
           generator: r.generator,
-          ...(p.includeTrace ? { trace: JSON.parse(r.traceJson) } : {}),
+          ...(p.includeTrace ? { trace: r.trace } : {}),
         })),
     };
   }

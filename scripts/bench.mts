@@ -12,7 +12,7 @@ import { closeRaw, openPgPool, openSqlite } from "../lib/db/raw.ts";
 import { ingestFile, ingestObject, openSink } from "../lib/ingest/index.ts";
 import { scanBundle } from "../lib/ingest/scan.ts";
 import { validateItem } from "../lib/ingest/validate.ts";
-import { transactionRow, type TransactionRow } from "../lib/ingest/rows.ts";
+import { transactionRow, type TransactionRow } from "../lib/core/rows.ts";
 import { writeBundle } from "../lib/generator/index.ts";
 import { runExtraBenches } from "../lib/bench/extra.ts";
 

@@ -2,9 +2,9 @@
 // Streams a bundle file into the database (DATABASE_URL; SQLite by default) in one transaction:
 // all or nothing. Prints progress to stderr, counts per entity (or the errors) at the end.
 // A worker thread parses and validates while the main thread writes (--single-thread: all in one).
-import { randomUUID } from "node:crypto";
 import { ingestFile } from "../lib/ingest/index.ts";
-import { db, disconnectDb } from "../lib/db/client.ts";
+import { disconnectDb } from "../lib/db/client.ts";
+import { recordIngestRun } from "../lib/db/ingest-runs.ts";
 import { closeRaw } from "../lib/db/raw.ts";
 
 const args = process.argv.slice(2);
@@ -42,9 +42,7 @@ if (!result.ok) {
   await closeRaw();
   process.exit(1);
 }
-await db().ingestRun.create({
-  data: { id: randomUUID(), source: `cli:${file}`, countsJson: JSON.stringify(result.counts), startedAt, finishedAt: new Date() },
-});
+await recordIngestRun({ source: `cli:${file}`, counts: result.counts, startedAt });
 if (asJson) console.log(JSON.stringify({ ok: true, counts: result.counts, items: result.items, seconds: result.seconds }));
 else {
   console.error(`ingest: ${result.items.toLocaleString("en-US")} items in ${result.seconds.toFixed(2)} s`);

@@ -14,7 +14,7 @@ import { disconnectDb, db } from "../db/client";
 import { ingestFile } from "../ingest";
 import { runPipelineForUser, computeUser } from "../pipeline";
 import { addDays } from "../core/time";
-import { PIPELINE_LOOKBACK_DAYS } from "../db/load";
+import { PIPELINE_LOOKBACK_DAYS, loadSql } from "../db/pipeline-store";
 
 export async function runExtraBenches(opts: { dir: string; asOf: string; bundle100k: string; pgUrl: string | null; ctx: Record<string, unknown> }): Promise<void> {
   const { asOf, ctx } = opts;
@@ -44,15 +44,19 @@ export async function runExtraBenches(opts: { dir: string; asOf: string; bundle1
   const ids = (await db().user.findMany({ where: { role: "customer", consentGranted: true }, select: { id: true }, orderBy: { id: "asc" } })).map((u) => u.id);
   const raw = openSqlite(file);
   const from = addDays(asOf, -PIPELINE_LOOKBACK_DAYS);
-  const qAcc = raw.prepare("SELECT * FROM accounts WHERE user_id = ?");
-  const qTx = raw.prepare("SELECT * FROM transactions WHERE user_id = ? AND date >= ? AND date <= ?");
-  const qLiab = raw.prepare("SELECT l.*, a.* FROM liabilities l JOIN accounts acc ON acc.id = l.account_id LEFT JOIN liability_aprs a ON a.account_id = l.account_id WHERE acc.user_id = ?");
+  // The floor reads the same rows with the same SQL the pipeline's load runs, nothing else.
+  const sql = loadSql(() => "?");
+  const qAcc = raw.prepare(sql.accounts);
+  const qTx = raw.prepare(sql.txs);
+  const qLiab = raw.prepare(sql.liabilities);
+  const qApr = raw.prepare(sql.aprs);
   // warm up both paths once
   for (const id of ids.slice(0, 5)) {
     await runPipelineForUser(id, asOf);
     qAcc.all(id);
     qTx.all(id, from, asOf);
     qLiab.all(id);
+    qApr.all(id);
   }
   // Signals stage alone (load, both windows, store), then the whole pipeline, each beside the read floor.
   const sigMs: number[] = [];
@@ -69,6 +73,7 @@ export async function runExtraBenches(opts: { dir: string; asOf: string; bundle1
     qAcc.all(id);
     qTx.all(id, from, asOf);
     qLiab.all(id);
+    qApr.all(id);
     const b = performance.now();
     await runPipelineForUser(id, asOf);
     const c = performance.now();

@@ -6,7 +6,7 @@
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { TRANSACTION_COLS, type TransactionRow } from "../ingest/rows";
+import { TRANSACTION_COLS, type TransactionRow } from "../core/rows";
 import { copyField } from "../ingest/postgres-sink";
 
 export function sqliteFloor(db: Database.Database, rows: TransactionRow[]): void {

@@ -1,90 +1,19 @@
-/** Maps validated bundle objects (dollars, Plaid shapes) to the core's cent-based shapes. */
-import { toCents } from "./money";
-import type { BundleAccount, BundleTransaction, CreditLiability, MortgageLiability, StudentLoan, Bundle } from "./plaid";
+/**
+ * Maps validated bundle objects (dollars, Plaid shapes) to the core's cent-based shapes: the same
+ * path the data takes through the database (bundle -> stored row -> core), in memory.
+ */
+import type { Bundle, BundleAccount, BundleTransaction, CreditLiability, MortgageLiability, StudentLoan } from "./plaid";
 import type { CoreAccount, CoreCreditLiability, CoreLoanLiability, CoreTransaction, CoreUserData } from "./types";
+import { accountFromRow, accountRow, creditFromRow, creditRow, loanFromRow, mortgageRow, studentRow, transactionFromRow, transactionRow } from "./rows";
 
-const cents = (v: number | null | undefined): number | null => (v == null ? null : toCents(v));
-
-export function normalizeAccount(a: BundleAccount): CoreAccount {
-  return {
-    account_id: a.account_id,
-    user_id: a.user_id,
-    type: a.type,
-    subtype: a.subtype ?? null,
-    name: a.name,
-    mask: a.mask ?? null,
-    holder_category: a.holder_category ?? null,
-    current_cents: cents(a.balances.current),
-    available_cents: cents(a.balances.available),
-    limit_cents: cents(a.balances.limit),
-    iso_currency_code: a.balances.iso_currency_code ?? null,
-  };
-}
-
-export function normalizeTransaction(t: BundleTransaction): CoreTransaction {
-  return {
-    transaction_id: t.transaction_id,
-    account_id: t.account_id,
-    date: t.date,
-    amount_cents: toCents(t.amount),
-    iso_currency_code: t.iso_currency_code ?? null,
-    name: t.name,
-    merchant_name: t.merchant_name ?? null,
-    merchant_entity_id: t.merchant_entity_id ?? null,
-    payment_channel: t.payment_channel,
-    pfc_primary: t.personal_finance_category?.primary ?? null,
-    pfc_detailed: t.personal_finance_category?.detailed ?? null,
-    pending: t.pending,
-    pending_transaction_id: t.pending_transaction_id ?? null,
-  };
-}
-
+export const normalizeAccount = (a: BundleAccount): CoreAccount => accountFromRow(accountRow(a));
+export const normalizeTransaction = (t: BundleTransaction): CoreTransaction => transactionFromRow(transactionRow(t, ""));
 export function normalizeCredit(c: CreditLiability): CoreCreditLiability {
-  return {
-    account_id: c.account_id,
-    aprs: (c.aprs ?? []).map((a) => ({
-      apr_type: a.apr_type,
-      apr_percentage: a.apr_percentage,
-      balance_subject_to_apr_cents: cents(a.balance_subject_to_apr),
-      interest_charge_amount_cents: cents(a.interest_charge_amount),
-    })),
-    is_overdue: c.is_overdue ?? null,
-    last_payment_amount_cents: cents(c.last_payment_amount),
-    last_payment_date: c.last_payment_date ?? null,
-    last_statement_issue_date: c.last_statement_issue_date ?? null,
-    last_statement_balance_cents: cents(c.last_statement_balance),
-    minimum_payment_amount_cents: cents(c.minimum_payment_amount),
-    next_payment_due_date: c.next_payment_due_date ?? null,
-  };
+  const row = creditRow(c);
+  return creditFromRow(row, row.aprs);
 }
-
-export function normalizeStudent(s: StudentLoan): CoreLoanLiability {
-  return {
-    account_id: s.account_id,
-    kind: "student",
-    interest_rate_percentage: s.interest_rate_percentage,
-    is_overdue: s.is_overdue ?? null,
-    last_payment_amount_cents: cents(s.last_payment_amount),
-    last_payment_date: s.last_payment_date ?? null,
-    minimum_payment_amount_cents: cents(s.minimum_payment_amount),
-    next_payment_due_date: s.next_payment_due_date ?? null,
-    past_due_amount_cents: null,
-  };
-}
-
-export function normalizeMortgage(m: MortgageLiability): CoreLoanLiability {
-  return {
-    account_id: m.account_id,
-    kind: "mortgage",
-    interest_rate_percentage: m.interest_rate.percentage ?? null,
-    is_overdue: m.past_due_amount != null ? m.past_due_amount > 0 : null,
-    last_payment_amount_cents: cents(m.last_payment_amount),
-    last_payment_date: m.last_payment_date ?? null,
-    minimum_payment_amount_cents: cents(m.next_monthly_payment),
-    next_payment_due_date: m.next_payment_due_date ?? null,
-    past_due_amount_cents: cents(m.past_due_amount),
-  };
-}
+export const normalizeStudent = (s: StudentLoan): CoreLoanLiability => loanFromRow(studentRow(s));
+export const normalizeMortgage = (m: MortgageLiability): CoreLoanLiability => loanFromRow(mortgageRow(m));
 
 /** Splits a whole (validated) bundle into per-user core data. For tests, the generator and the bench. */
 export function bundleToUserData(b: Bundle): Map<string, CoreUserData> {

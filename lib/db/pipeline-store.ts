@@ -6,12 +6,33 @@
  */
 import type Database from "better-sqlite3";
 import { db } from "./client";
-import { openSqlite } from "./raw";
+import { openPgPool, openSqlite } from "./raw";
 import { resolveDb } from "./url";
-import { loadUserData, PIPELINE_LOOKBACK_DAYS } from "./load";
 import { sqliteNow } from "../ingest/sqlite-sink";
 import { addDays } from "../core/time";
-import type { AccountType, CoreAccount, CoreTransaction, CoreUserData } from "../core/types";
+import { userDataFromRows } from "../core/rows";
+import type { CoreUserData } from "../core/types";
+
+/** How far back the pipeline reads before the as-of date: 180-day window + 13 months for annual cadence. */
+export const PIPELINE_LOOKBACK_DAYS = 400;
+
+/**
+ * The pipeline's reads, the same SQL on both databases (placeholders differ): one user's accounts,
+ * transactions in [asOf - PIPELINE_LOOKBACK_DAYS, asOf], liabilities and their APRs.
+ */
+export function loadSql(ph: (n: number) => string) {
+  return {
+    accounts: `SELECT id, user_id, type, subtype, name, mask, holder_category, current_cents, available_cents, limit_cents, iso_currency_code FROM accounts WHERE user_id = ${ph(1)}`,
+    txs: `SELECT id, account_id, date, amount_cents, iso_currency_code, name, merchant_name, merchant_entity_id, payment_channel, pfc_primary, pfc_detailed, pending, pending_transaction_id
+          FROM transactions WHERE user_id = ${ph(1)} AND date >= ${ph(2)} AND date <= ${ph(3)}`,
+    liabilities: `SELECT l.account_id, l.kind, l.is_overdue, l.last_payment_amount_cents, l.last_payment_date, l.last_statement_balance_cents, l.last_statement_issue_date,
+                  l.minimum_payment_amount_cents, l.next_payment_due_date, l.interest_rate_percentage, l.past_due_amount_cents
+                  FROM liabilities l JOIN accounts a ON a.id = l.account_id WHERE a.user_id = ${ph(1)}`,
+    aprs: `SELECT p.account_id, p.apr_type, p.apr_percentage, p.balance_subject_to_apr_cents, p.interest_charge_amount_cents
+           FROM liability_aprs p JOIN accounts a ON a.id = p.account_id WHERE a.user_id = ${ph(1)} ORDER BY p.id`,
+  };
+}
+type LoadArgs = Parameters<typeof userDataFromRows>;
 
 export interface SnapshotRow { userId: string; window: string; asOf: string; dataJson: string }
 export interface PersonaRow { userId: string; window: string; asOf: string; primary: string | null; matchedJson: string }
@@ -37,26 +58,18 @@ export interface PipelineStore {
 }
 
 // ---------------------------------------------------------------- SQLite (plain statements)
+const SQLITE_LOAD = loadSql(() => "?");
+const PG_LOAD = loadSql((n) => `$${n}`);
 type Stmts = ReturnType<typeof prepare>;
 const cache = new WeakMap<Database.Database, Stmts>();
 
 function prepare(d: Database.Database) {
   return {
     consent: d.prepare("SELECT role, consent_granted, consent_at FROM users WHERE id = ?"),
-    accounts: d.prepare("SELECT id, user_id, type, subtype, name, mask, holder_category, current_cents, available_cents, limit_cents, iso_currency_code FROM accounts WHERE user_id = ?"),
-    txs: d.prepare(
-      `SELECT id, account_id, date, amount_cents, iso_currency_code, name, merchant_name, merchant_entity_id, payment_channel, pfc_primary, pfc_detailed, pending, pending_transaction_id
-       FROM transactions WHERE user_id = ? AND date >= ? AND date <= ?`,
-    ),
-    liabilities: d.prepare(
-      `SELECT l.account_id, l.kind, l.is_overdue, l.last_payment_amount_cents, l.last_payment_date, l.last_statement_balance_cents, l.last_statement_issue_date,
-              l.minimum_payment_amount_cents, l.next_payment_due_date, l.interest_rate_percentage, l.past_due_amount_cents
-       FROM liabilities l JOIN accounts a ON a.id = l.account_id WHERE a.user_id = ?`,
-    ),
-    aprs: d.prepare(
-      `SELECT p.account_id, p.apr_type, p.apr_percentage, p.balance_subject_to_apr_cents, p.interest_charge_amount_cents
-       FROM liability_aprs p JOIN accounts a ON a.id = p.account_id WHERE a.user_id = ? ORDER BY p.id`,
-    ),
+    accounts: d.prepare(SQLITE_LOAD.accounts),
+    txs: d.prepare(SQLITE_LOAD.txs),
+    liabilities: d.prepare(SQLITE_LOAD.liabilities),
+    aprs: d.prepare(SQLITE_LOAD.aprs),
     overridden: d.prepare("SELECT window FROM persona_assignments WHERE user_id = ? AND as_of = ? AND overridden_by IS NOT NULL"),
     decided: d.prepare("SELECT id FROM recommendations WHERE user_id = ? AND as_of = ? AND status <> 'pending'"),
     delSnap: d.prepare("DELETE FROM signal_snapshots WHERE user_id = ? AND as_of = ?"),
@@ -72,7 +85,6 @@ function prepare(d: Database.Database) {
   };
 }
 
-type Row = Record<string, unknown>;
 
 class SqliteStore implements PipelineStore {
   private s: Stmts;
@@ -88,50 +100,14 @@ class SqliteStore implements PipelineStore {
   }
 
   async load(userId: string, asOf: string): Promise<CoreUserData> {
-    const from = addDays(asOf, -PIPELINE_LOOKBACK_DAYS);
-    const accounts = (this.s.accounts.all(userId) as Row[]).map(
-      (a): CoreAccount => ({
-        account_id: a.id as string, user_id: a.user_id as string, type: a.type as AccountType, subtype: a.subtype as string | null, name: a.name as string,
-        mask: a.mask as string | null, holder_category: a.holder_category as CoreAccount["holder_category"], current_cents: a.current_cents as number | null,
-        available_cents: a.available_cents as number | null, limit_cents: a.limit_cents as number | null, iso_currency_code: a.iso_currency_code as string | null,
-      }),
+    const s = this.s;
+    return userDataFromRows(
+      userId,
+      s.accounts.all(userId) as LoadArgs[1],
+      s.txs.all(userId, addDays(asOf, -PIPELINE_LOOKBACK_DAYS), asOf) as LoadArgs[2],
+      s.liabilities.all(userId) as LoadArgs[3],
+      s.aprs.all(userId) as LoadArgs[4],
     );
-    const transactions = (this.s.txs.all(userId, from, asOf) as Row[]).map(
-      (t): CoreTransaction => ({
-        transaction_id: t.id as string, account_id: t.account_id as string, date: t.date as string, amount_cents: t.amount_cents as number,
-        iso_currency_code: t.iso_currency_code as string | null, name: t.name as string, merchant_name: t.merchant_name as string | null,
-        merchant_entity_id: t.merchant_entity_id as string | null, payment_channel: t.payment_channel as CoreTransaction["payment_channel"],
-        pfc_primary: t.pfc_primary as string | null, pfc_detailed: t.pfc_detailed as string | null, pending: !!t.pending,
-        pending_transaction_id: t.pending_transaction_id as string | null,
-      }),
-    );
-    const aprs = this.s.aprs.all(userId) as Row[];
-    const liabilities = this.s.liabilities.all(userId) as Row[];
-    const bool = (v: unknown) => (v == null ? null : !!v);
-    return {
-      user_id: userId,
-      accounts,
-      transactions,
-      credit: liabilities
-        .filter((l) => l.kind === "credit")
-        .map((l) => ({
-          account_id: l.account_id as string,
-          aprs: aprs
-            .filter((a) => a.account_id === l.account_id)
-            .map((a) => ({ apr_type: a.apr_type as string, apr_percentage: a.apr_percentage as number, balance_subject_to_apr_cents: a.balance_subject_to_apr_cents as number | null, interest_charge_amount_cents: a.interest_charge_amount_cents as number | null })),
-          is_overdue: bool(l.is_overdue), last_payment_amount_cents: l.last_payment_amount_cents as number | null, last_payment_date: l.last_payment_date as string | null,
-          last_statement_issue_date: l.last_statement_issue_date as string | null, last_statement_balance_cents: l.last_statement_balance_cents as number | null,
-          minimum_payment_amount_cents: l.minimum_payment_amount_cents as number | null, next_payment_due_date: l.next_payment_due_date as string | null,
-        })),
-      loans: liabilities
-        .filter((l) => l.kind !== "credit")
-        .map((l) => ({
-          account_id: l.account_id as string, kind: l.kind as "student" | "mortgage", interest_rate_percentage: l.interest_rate_percentage as number | null,
-          is_overdue: bool(l.is_overdue), last_payment_amount_cents: l.last_payment_amount_cents as number | null, last_payment_date: l.last_payment_date as string | null,
-          minimum_payment_amount_cents: l.minimum_payment_amount_cents as number | null, next_payment_due_date: l.next_payment_due_date as string | null,
-          past_due_amount_cents: l.past_due_amount_cents as number | null,
-        })),
-    };
   }
 
   async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
@@ -169,15 +145,22 @@ class SqliteStore implements PipelineStore {
   }
 }
 
-// ---------------------------------------------------------------- Prisma (PostgreSQL)
+// ---------------------------------------------------------------- PostgreSQL (reads: pg, writes: Prisma)
 class PrismaStore implements PipelineStore {
   async consent(userId: string) {
     const u = await db().user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true, consentAt: true } });
     return u ? { role: u.role, granted: u.consentGranted, at: u.consentAt?.toISOString() ?? null } : null;
   }
 
-  load(userId: string, asOf: string) {
-    return loadUserData(userId, asOf);
+  async load(userId: string, asOf: string): Promise<CoreUserData> {
+    const pool = openPgPool(resolveDb().url);
+    const [accounts, txs, liabilities, aprs] = await Promise.all([
+      pool.query(PG_LOAD.accounts, [userId]),
+      pool.query(PG_LOAD.txs, [userId, addDays(asOf, -PIPELINE_LOOKBACK_DAYS), asOf]),
+      pool.query(PG_LOAD.liabilities, [userId]),
+      pool.query(PG_LOAD.aprs, [userId]),
+    ]);
+    return userDataFromRows(userId, accounts.rows as LoadArgs[1], txs.rows as LoadArgs[2], liabilities.rows as LoadArgs[3], aprs.rows as LoadArgs[4]);
   }
 
   async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {

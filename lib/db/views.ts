@@ -135,7 +135,7 @@ export async function getProfile(actor: Actor, userId: string, asOf?: string) {
       "30d": d.windows["30d"].persona ?? undefined,
       "180d": d.windows["180d"].persona ?? undefined,
     },
-    recommendations: d.recommendations.map((r) => ({ ...r, traceJson: JSON.stringify(r.trace) })),
+    recommendations: d.recommendations,
     includeTrace: actor.role === "operator",
   });
 }

@@ -7,8 +7,7 @@ import { timingSafeEqual, createHash } from "node:crypto";
 import { ingestText } from "../ingest";
 import { actorFromRequest } from "./session-token";
 import { json, problem } from "./problem";
-import { db } from "../db/client";
-import { randomUUID } from "node:crypto";
+import { recordIngestRun } from "../db/ingest-runs";
 
 /** Default largest accepted body: 25 MB (about 60,000 transactions); the CLI has no limit. */
 export const DEFAULT_INGEST_MAX_BYTES = 25 * 1024 * 1024;
@@ -89,8 +88,6 @@ export async function handleIngest(req: Request): Promise<Response> {
       errors: r.errors,
     });
   }
-  await db().ingestRun.create({
-    data: { id: randomUUID(), source: who.source, actorId: who.actorId, countsJson: JSON.stringify(r.counts), startedAt, finishedAt: new Date() },
-  });
+  await recordIngestRun({ source: who.source, actorId: who.actorId, counts: r.counts, startedAt });
   return json({ ok: true, counts: r.counts, seconds: Number(r.seconds.toFixed(3)) });
 }

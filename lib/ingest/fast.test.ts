@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fastTransaction } from "./fast";
 import { BundleTransactionSchema } from "../core/plaid";
-import { transactionRow } from "./rows";
+import { transactionRow } from "../core/rows";
 import { generateBundle } from "../generator";
 
 /** Deterministic mutations that probe every field's edge. */

@@ -2,11 +2,11 @@
  * Ingest entry points: a whole body (POST /api/ingest) or a streamed file (the CLI). Both go
  * through the same scanner, validation and session; the database is chosen by DATABASE_URL.
  */
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { WorkerMessage } from "./parse-worker";
 import { stat } from "node:fs/promises";
-import { BundleScanner, BundleShapeError, BundleSyntaxError, scanBundle, type ScannedItem } from "./scan";
+import { BundleScanner, BundleShapeError, BundleSyntaxError, INGEST_BATCH_ITEMS, fileChunks, scanBundle, type ScannedItem } from "./scan";
 import { IngestSession, type IngestResult } from "./session";
 import { SqliteSink } from "./sqlite-sink";
 import { PostgresSink } from "./postgres-sink";
@@ -45,7 +45,7 @@ async function run(source: AsyncIterable<ScannedItem[]>, sink: IngestSink, onBat
 
 /** Ingests a bundle given as JSON text (already size-checked by the caller). */
 export async function ingestText(text: string, opts: { sink?: IngestSink; batchSize?: number } = {}): Promise<IngestResult> {
-  const batchSize = opts.batchSize ?? 2000;
+  const batchSize = opts.batchSize ?? INGEST_BATCH_ITEMS;
   async function* batches(): AsyncGenerator<ScannedItem[]> {
     const items: ScannedItem[] = [];
     const scanner = new BundleScanner((i) => items.push(i));
@@ -76,8 +76,7 @@ export async function ingestFile(
   return run(scanBundle(reader.chunks()), opts.sink ?? openSink(), (items) => opts.onProgress?.(items, reader.bytesRead, total));
 }
 
-/** Bytes of a file in 4 MB chunks, read synchronously (the page cache answers at memory speed; no idle waits). */
-export const READ_CHUNK_BYTES = 4 << 20;
+/** A file's chunks as an async iterable that also counts the bytes read (for progress). */
 function chunkedFile(file: string) {
   const state = { bytesRead: 0 };
   return {
@@ -85,17 +84,9 @@ function chunkedFile(file: string) {
       return state.bytesRead;
     },
     async *chunks(): AsyncGenerator<Buffer> {
-      const fd = openSync(file, "r");
-      try {
-        for (;;) {
-          const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-          const n = readSync(fd, buf, 0, READ_CHUNK_BYTES, null);
-          if (n === 0) return;
-          state.bytesRead += n;
-          yield n === READ_CHUNK_BYTES ? buf : buf.subarray(0, n);
-        }
-      } finally {
-        closeSync(fd);
+      for (const chunk of fileChunks(file)) {
+        state.bytesRead += chunk.length;
+        yield chunk;
       }
     },
   };

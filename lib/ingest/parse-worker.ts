@@ -5,13 +5,10 @@
  * (a shared counter), so memory stays bounded whatever the file's size.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { closeSync, openSync, readSync } from "node:fs";
-import { BundleScanner, BundleShapeError, BundleSyntaxError, type ScannedItem } from "./scan";
+import { BundleScanner, BundleShapeError, BundleSyntaxError, INGEST_BATCH_ITEMS, fileChunks, type ScannedItem } from "./scan";
 import { validateBatch } from "./validate";
 
 export const MAX_IN_FLIGHT = 4;
-export const WORKER_BATCH = 2000;
-export const WORKER_CHUNK_BYTES = 4 << 20;
 
 export type WorkerMessage =
   | { type: "batch"; items: ReturnType<typeof validateBatch>; bytesRead: number }
@@ -35,16 +32,12 @@ function main() {
   };
   const scanner = new BundleScanner((item) => {
     pending.push(item);
-    if (pending.length >= WORKER_BATCH) flush();
+    if (pending.length >= INGEST_BATCH_ITEMS) flush();
   });
-  const fd = openSync(file, "r");
   try {
-    for (;;) {
-      const buf = Buffer.allocUnsafe(WORKER_CHUNK_BYTES);
-      const n = readSync(fd, buf, 0, WORKER_CHUNK_BYTES, null);
-      if (n === 0) break;
-      bytesRead += n;
-      scanner.feed(n === WORKER_CHUNK_BYTES ? buf : buf.subarray(0, n));
+    for (const chunk of fileChunks(file)) {
+      bytesRead += chunk.length;
+      scanner.feed(chunk);
     }
     scanner.end();
     flush();
@@ -54,8 +47,6 @@ function main() {
     if (e instanceof BundleSyntaxError) post({ type: "syntax", message: e.message });
     else if (e instanceof BundleShapeError) post({ type: "shape", path: e.path, reason: e.reason });
     else post({ type: "fatal", message: e instanceof Error ? e.stack ?? e.message : String(e) });
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "./rows";
+import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "../core/rows";
 import { emptyCounts, type Counts, type EntityCounts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
 
 /** Rows buffered per staging table before one COPY sends them. */

@@ -5,6 +5,7 @@
  * bundle of any size is read in bounded memory (one element at a time plus one input chunk).
  * Unknown top-level keys are skipped. Malformed JSON throws BundleSyntaxError with the offset.
  */
+import { closeSync, openSync, readSync } from "node:fs";
 
 export type Section = "users" | "accounts" | "transactions" | "credit" | "student" | "mortgage";
 export const TOP_SECTIONS = new Set<Section>(["users", "accounts", "transactions"]);
@@ -40,8 +41,26 @@ type Frame =
   | { kind: "arr"; path: string; state: "value" | "comma"; section: Section | null; index: number };
 
 const WS = new Set([0x20, 0x0a, 0x0d, 0x09]);
-/** Most elements parsed by one JSON.parse call. */
-const RUN_MAX = 2000;
+/** Elements handed on per batch (validation, lookups, writes) and parsed per JSON.parse call. */
+export const INGEST_BATCH_ITEMS = 2000;
+const RUN_MAX = INGEST_BATCH_ITEMS;
+/** Bytes read from a file at a time (read synchronously: the page cache answers at memory speed). */
+export const READ_CHUNK_BYTES = 4 << 20;
+
+/** A file's bytes in READ_CHUNK_BYTES chunks. */
+export function* fileChunks(file: string): Generator<Buffer> {
+  const fd = openSync(file, "r");
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const n = readSync(fd, buf, 0, READ_CHUNK_BYTES, null);
+      if (n === 0) return;
+      yield n === READ_CHUNK_BYTES ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Push-style scanner: feed() text chunks, collect items from the callback, then end(). */
 export class BundleScanner {
@@ -319,7 +338,7 @@ export class BundleScanner {
 
 
 /** Reads a whole stream of text chunks, yielding items in batches (for async consumers). */
-export async function* scanBundle(source: AsyncIterable<string | Buffer>, batchSize = 2000): AsyncGenerator<ScannedItem[]> {
+export async function* scanBundle(source: AsyncIterable<string | Buffer>, batchSize = INGEST_BATCH_ITEMS): AsyncGenerator<ScannedItem[]> {
   let batch: ScannedItem[] = [];
   const scanner = new BundleScanner((item) => batch.push(item));
   for await (const chunk of source) {

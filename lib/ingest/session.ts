@@ -5,7 +5,7 @@
  */
 import type { ScannedItem, Section } from "./scan";
 import { sectionPath, validateBatch, type FieldError, type ValidatedItem } from "./validate";
-import { accountRow, creditRow, mortgageRow, studentRow, transactionRow, userRow } from "./rows";
+import { accountRow, creditRow, mortgageRow, studentRow, transactionRow, userRow } from "../core/rows";
 import type { EntityCounts, IngestSink, KnownAccount, KnownUser } from "./sink";
 
 /** How many field errors one answer lists at most (the total is always counted). */

@@ -1,5 +1,5 @@
 /** What an ingest writes to: one database transaction, all or nothing. */
-import type { AccountRow, LiabilityRow, TransactionRow, UserRow } from "./rows";
+import type { AccountRow, LiabilityRow, TransactionRow, UserRow } from "../core/rows";
 
 export const ENTITIES = ["users", "accounts", "transactions", "liabilities"] as const;
 export type Entity = (typeof ENTITIES)[number];

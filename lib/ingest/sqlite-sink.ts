@@ -4,7 +4,7 @@
  * column comparison (updated) or nothing (unchanged): re-sending identical data writes nothing.
  */
 import type Database from "better-sqlite3";
-import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "./rows";
+import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "../core/rows";
 import { emptyCounts, type EntityCounts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
 
 type Stmt = Database.Statement;

@@ -1,6 +1,7 @@
 /** Database rows (snake_case columns of prisma/schema.prisma) built from validated bundle items. */
-import { toCents } from "../core/money";
-import type { BundleAccount, BundleTransaction, BundleUser, CreditLiability, MortgageLiability, StudentLoan } from "../core/plaid";
+import { toCents } from "./money";
+import type { AccountType, CoreAccount, CoreCreditLiability, CoreLoanLiability, CoreTransaction, CoreUserData } from "./types";
+import type { BundleAccount, BundleTransaction, BundleUser, CreditLiability, MortgageLiability, StudentLoan } from "./plaid";
 
 const cents = (v: number | null | undefined): number | null => (v == null ? null : toCents(v));
 
@@ -203,5 +204,70 @@ export function mortgageRow(m: MortgageLiability): LiabilityRow {
     origination_principal_cents: cents(m.origination_principal_amount),
     details_json: details(m, ["account_id"]),
     aprs: [],
+  };
+}
+
+// ---------------------------------------------------------------- stored rows -> the core's shapes
+// One mapping, used by the pipeline's loads (SQLite and Postgres return these columns) and by
+// normalize.ts (bundle -> row -> core). Drivers differ in booleans (SQLite 0/1), hence the coercion.
+
+type Stored<T> = { [K in keyof T]: T[K] extends boolean ? boolean | number : T[K] extends boolean | null ? boolean | number | null : T[K] };
+const flag = (v: boolean | number | null | undefined): boolean | null => (v == null ? null : !!v);
+
+export function accountFromRow(a: Pick<AccountRow, "id" | "user_id" | "type" | "subtype" | "name" | "mask" | "holder_category" | "current_cents" | "available_cents" | "limit_cents" | "iso_currency_code">): CoreAccount {
+  return {
+    account_id: a.id, user_id: a.user_id, type: a.type as AccountType, subtype: a.subtype, name: a.name, mask: a.mask,
+    holder_category: a.holder_category as CoreAccount["holder_category"], current_cents: a.current_cents, available_cents: a.available_cents,
+    limit_cents: a.limit_cents, iso_currency_code: a.iso_currency_code,
+  };
+}
+
+export function transactionFromRow(t: Stored<Omit<TransactionRow, "user_id" | "authorized_date">>): CoreTransaction {
+  return {
+    transaction_id: t.id, account_id: t.account_id, date: t.date, amount_cents: t.amount_cents, iso_currency_code: t.iso_currency_code,
+    name: t.name, merchant_name: t.merchant_name, merchant_entity_id: t.merchant_entity_id,
+    payment_channel: t.payment_channel as CoreTransaction["payment_channel"], pfc_primary: t.pfc_primary, pfc_detailed: t.pfc_detailed,
+    pending: !!t.pending, pending_transaction_id: t.pending_transaction_id,
+  };
+}
+
+type StoredLiability = Stored<Omit<LiabilityRow, "aprs" | "details_json" | "origination_principal_cents">>;
+
+export function creditFromRow(l: StoredLiability, aprs: readonly AprRow[]): CoreCreditLiability {
+  return {
+    account_id: l.account_id, aprs: [...aprs], is_overdue: flag(l.is_overdue),
+    last_payment_amount_cents: l.last_payment_amount_cents, last_payment_date: l.last_payment_date,
+    last_statement_issue_date: l.last_statement_issue_date, last_statement_balance_cents: l.last_statement_balance_cents,
+    minimum_payment_amount_cents: l.minimum_payment_amount_cents, next_payment_due_date: l.next_payment_due_date,
+  };
+}
+
+export function loanFromRow(l: StoredLiability): CoreLoanLiability {
+  return {
+    account_id: l.account_id, kind: l.kind as CoreLoanLiability["kind"], interest_rate_percentage: l.interest_rate_percentage,
+    is_overdue: flag(l.is_overdue), last_payment_amount_cents: l.last_payment_amount_cents, last_payment_date: l.last_payment_date,
+    minimum_payment_amount_cents: l.minimum_payment_amount_cents, next_payment_due_date: l.next_payment_due_date,
+    past_due_amount_cents: l.past_due_amount_cents,
+  };
+}
+
+/** One user's stored rows as the core takes them; `aprs` carry their account_id. */
+export function userDataFromRows(
+  userId: string,
+  accounts: Parameters<typeof accountFromRow>[0][],
+  transactions: Parameters<typeof transactionFromRow>[0][],
+  liabilities: StoredLiability[],
+  aprs: (AprRow & { account_id: string })[],
+): CoreUserData {
+  const aprsOf = (id: string): AprRow[] =>
+    aprs
+      .filter((a) => a.account_id === id)
+      .map((a) => ({ apr_type: a.apr_type, apr_percentage: a.apr_percentage, balance_subject_to_apr_cents: a.balance_subject_to_apr_cents, interest_charge_amount_cents: a.interest_charge_amount_cents }));
+  return {
+    user_id: userId,
+    accounts: accounts.map(accountFromRow),
+    transactions: transactions.map(transactionFromRow),
+    credit: liabilities.filter((l) => l.kind === "credit").map((l) => creditFromRow(l, aprsOf(l.account_id))),
+    loans: liabilities.filter((l) => l.kind !== "credit").map(loanFromRow),
   };
 }
