@@ -1,5 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
+/** E2E_PORT: the port of the test server (default 3100), so two checkouts can run their suites side by side. */
+const PORT = Number(process.env.E2E_PORT || 3100);
+
 /**
  * Browser tests against a production build on 127.0.0.1:3100 (scripts/e2e-server.sh prepares a
  * fresh database, the pipeline run and the build). Debian's Chromium: the test tool's own browser
@@ -16,7 +19,7 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "tmp/e2e-results",
   use: {
-    baseURL: "http://127.0.0.1:3100",
+    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -25,7 +28,7 @@ export default defineConfig({
   },
   webServer: {
     command: "bash scripts/e2e-server.sh",
-    url: "http://127.0.0.1:3100/signin",
+    url: `http://127.0.0.1:${PORT}/signin`,
     timeout: 240_000,
     // E2E_REUSE_SERVER=1: run against a server you started yourself (bash scripts/e2e-server.sh).
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",

@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
-export NEXTAUTH_URL=http://127.0.0.1:3100
+PORT="${E2E_PORT:-3100}"
+export NEXTAUTH_URL=http://127.0.0.1:$PORT
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-test-secret-not-for-production}"
 case "${DATABASE_URL:-}" in
   postgres://*|postgresql://*) ;;
@@ -40,9 +41,9 @@ npx tsx scripts/seed.mts >&2
 npx tsx e2e/setup-data.mts pipeline "$AS_OF" >&2
 
 if [ "${E2E_DEV:-0}" = "1" ]; then
-  exec npx next dev -H 127.0.0.1 -p 3100
+  exec npx next dev -H 127.0.0.1 -p "$PORT"
 fi
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
   npx next build >&2
 fi
-exec npx next start -H 127.0.0.1 -p 3100
+exec npx next start -H 127.0.0.1 -p "$PORT"

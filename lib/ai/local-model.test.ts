@@ -8,13 +8,13 @@ import { buildRationalePrompt } from "./prompt";
 describe("local template provider", () => {
   it("implements the v4 language-model interface", () => {
     const m = createLocalTemplateModel();
-    expect(m).toMatchObject({ specificationVersion: "v4", modelId: LOCAL_MODEL_ID });
+    expect(m).toMatchObject({ specificationVersion: "v3", modelId: LOCAL_MODEL_ID });
   });
 
   it("round-trips the template exactly through generateText", async () => {
     for (const draft of [EDU_DRAFT, { kind: "offer" as const, title: "Harbor Starter Savings", rationale: `Based on the last 30 days of your transactions. ${OFFER_RANKING_NOTE}`, facts: FACTS }]) {
       const { instructions, prompt } = buildRationalePrompt(draft);
-      const r = await generateText({ model: createLocalTemplateModel(), instructions, prompt, maxRetries: 0 });
+      const r = await generateText({ model: createLocalTemplateModel(), system: instructions, prompt, maxRetries: 0 });
       expect(r.text).toBe(draft.rationale);
       expect(r.finishReason).toBe("stop");
     }
@@ -22,7 +22,7 @@ describe("local template provider", () => {
 
   it("streams the template in word chunks that concatenate to it", async () => {
     const { instructions, prompt } = buildRationalePrompt(EDU_DRAFT);
-    const r = streamText({ model: createLocalTemplateModel(), instructions, prompt, maxRetries: 0 });
+    const r = streamText({ model: createLocalTemplateModel(), system: instructions, prompt, maxRetries: 0 });
     const chunks: string[] = [];
     for await (const c of r.textStream) chunks.push(c);
     expect(chunks.length).toBe(TEMPLATE.split(" ").length);

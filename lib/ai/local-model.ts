@@ -1,5 +1,5 @@
 /**
- * The offline provider: an AI SDK language model (specification v4, what `ai` 7 calls) that
+ * The offline provider: an AI SDK language model (specification v3, what `ai` 6 calls) that
  * "writes" the grounded template deterministically. It reads the ```json payload of the last user
  * message (lib/ai/prompt.ts) and returns its `template` verbatim; doStream emits the same text in
  * word chunks (each word with its trailing whitespace), so generateText and streamText run the
@@ -8,11 +8,11 @@
 import type { LanguageModel } from "ai";
 import { parseBatchPayload, parsePayload } from "./prompt";
 
-/** The v4 language-model interface, as `ai` 7 accepts it (taken from `ai`'s LanguageModel union). */
-export type LanguageModelV4 = Extract<LanguageModel, { specificationVersion: "v4" }>;
-type CallOptions = Parameters<LanguageModelV4["doGenerate"]>[0];
-type GenerateResult = Awaited<ReturnType<LanguageModelV4["doGenerate"]>>;
-type StreamResult = Awaited<ReturnType<LanguageModelV4["doStream"]>>;
+/** The v3 language-model interface, as `ai` 6 accepts it (taken from `ai`'s LanguageModel union). */
+export type LanguageModelV3 = Extract<LanguageModel, { specificationVersion: "v3" }>;
+type CallOptions = Parameters<LanguageModelV3["doGenerate"]>[0];
+type GenerateResult = Awaited<ReturnType<LanguageModelV3["doGenerate"]>>;
+type StreamResult = Awaited<ReturnType<LanguageModelV3["doStream"]>>;
 type StreamPart = StreamResult["stream"] extends ReadableStream<infer P> ? P : never;
 
 export const LOCAL_MODEL_ID = "local-template";
@@ -45,9 +45,9 @@ function usage(text: string) {
   };
 }
 
-export function createLocalTemplateModel(): LanguageModelV4 {
+export function createLocalTemplateModel(): LanguageModelV3 {
   return {
-    specificationVersion: "v4",
+    specificationVersion: "v3",
     provider: LOCAL_PROVIDER,
     modelId: LOCAL_MODEL_ID,
     supportedUrls: {},

@@ -4,11 +4,11 @@
  * caller uses generateText/streamText from `ai`, and the trace records the model id.
  */
 import { createOpenAI } from "@ai-sdk/openai";
-import { createLocalTemplateModel, type LanguageModelV4 } from "./local-model";
+import { createLocalTemplateModel, type LanguageModelV3 } from "./local-model";
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
 
-export type RationaleModel = LanguageModelV4;
+export type RationaleModel = LanguageModelV3;
 
 export function getRationaleModel(env: Record<string, string | undefined> = process.env): RationaleModel {
   if (env.OPENAI_API_KEY) {

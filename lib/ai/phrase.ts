@@ -96,7 +96,7 @@ export async function phraseRationale(opts: PhraseOptions): Promise<PhraseResult
   }
   const { instructions, prompt } = buildRationalePrompt(draft);
   try {
-    const r = await generateText({ model, instructions, prompt, maxRetries: opts.maxRetries ?? 0, abortSignal: opts.abortSignal });
+    const r = await generateText({ model, system: instructions, prompt, maxRetries: opts.maxRetries ?? 0, abortSignal: opts.abortSignal });
     return decide(draft, r.text, model.modelId, opts.eligibleTitles, products);
   } catch (err) {
     return { text: draft.rationale, generator: "template", model_id: model.modelId, checks: [], fell_back: true, reason: errorReason(err), disclosure: DISCLOSURE };
@@ -123,7 +123,7 @@ export async function phraseBatch(opts: Omit<PhraseOptions, "draft"> & { drafts:
   }
   const payload = { items: drafts.map((d, i) => ({ i, ...rationalePayload(d) })) };
   try {
-    const r = await generateText({ model, instructions: batchSystemPrompt(), prompt: batchUserPrompt(payload), maxRetries: opts.maxRetries ?? 0, abortSignal: opts.abortSignal });
+    const r = await generateText({ model, system: batchSystemPrompt(), prompt: batchUserPrompt(payload), maxRetries: opts.maxRetries ?? 0, abortSignal: opts.abortSignal });
     const texts = parseBatchAnswer(r.text);
     return drafts.map((d, i) => {
       const t = texts.get(i);

@@ -64,7 +64,7 @@ async function* explainOne(rec: StreamableRecommendation, model: ModelObject, op
     const { instructions, prompt } = buildRationalePrompt(rec);
     const result = streamText({
       model,
-      instructions,
+      system: instructions,
       prompt,
       maxRetries: opts.maxRetries ?? 0,
       abortSignal: opts.abortSignal,

@@ -1,5 +1,5 @@
 /** Shared fixtures for lib/ai tests; not imported by production code. */
-import { MockLanguageModelV4, simulateReadableStream } from "ai/test";
+import { MockLanguageModelV3, simulateReadableStream } from "ai/test";
 import type { Fact } from "../core/recommend/types";
 import type { PhraseDraft } from "./phrase";
 
@@ -24,7 +24,7 @@ export const USAGE = {
 /** A mock model that answers `text` (generate) or streams it in the given chunks. */
 export function mockModel(text: string | string[], modelId = "mock-model-1") {
   const chunks = Array.isArray(text) ? text : [text];
-  return new MockLanguageModelV4({
+  return new MockLanguageModelV3({
     modelId,
     doGenerate: async () => ({
       content: [{ type: "text", text: chunks.join("") }],
@@ -46,7 +46,7 @@ export function mockModel(text: string | string[], modelId = "mock-model-1") {
 }
 
 export function failingModel(message = "connect ECONNREFUSED api.openai.com") {
-  return new MockLanguageModelV4({
+  return new MockLanguageModelV3({
     modelId: "mock-broken",
     doGenerate: async () => {
       throw new Error(message);
