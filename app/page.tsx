@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth";
+import { sessionFromCookies } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin");
-  redirect(actor.role === "operator" ? "/operator" : "/me");
+  const s = await sessionFromCookies();
+  if (s.kind === "none") redirect("/signin");
+  if (s.kind === "ended") redirect("/session-ended");
+  redirect(s.actor.role === "operator" ? "/operator" : "/me");
 }

@@ -1,6 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { signInErrorMessage } from "@/lib/auth/rate-limit";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
@@ -12,7 +13,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const f = new FormData(e.currentTarget);
     const res = await signIn("credentials", { email: f.get("email"), password: f.get("password"), redirect: false, callbackUrl });
     setBusy(false);
-    if (!res || res.error) setError("Email or password is incorrect.");
+    if (!res || res.error) setError(signInErrorMessage(res?.error ?? "CredentialsSignin"));
     else window.location.assign(res.url ?? callbackUrl);
   }
   return (

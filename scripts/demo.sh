@@ -19,5 +19,5 @@ npm run ingest -- .data/demo-bundle.json
 npm run seed
 if [ -f scripts/pipeline.mts ]; then npm run pipeline -- --as-of "$AS_OF"; fi
 npm run build
-echo "demo: open $NEXTAUTH_URL (operator@spendsense.local / operator-demo-password)"
+echo "demo: open $NEXTAUTH_URL (demo sign-ins: README, Quick start)"
 exec npx next start -H 127.0.0.1 -p "$PORT"

@@ -1,23 +1,15 @@
-// npm run seed: sign-in accounts for the demo. Creates (or updates) the operator account and gives
-// every customer without a password the demo password. Idempotent. Never used in production data.
-import { db, disconnectDb } from "../lib/db/client.ts";
-import { hashPassword } from "../lib/auth/password.ts";
+// npm run seed: sign-in accounts for the demo (lib/db/demo-accounts.ts). Creates (or updates) the
+// operator account and gives every customer without a password the demo password, each with its
+// own salt. Idempotent. Never used in production data. The passwords are in the README, not printed.
+import { disconnectDb } from "../lib/db/client.ts";
+import { SYSTEM } from "../lib/db/actor.ts";
+import { seedDemoAccounts } from "../lib/db/demo-accounts.ts";
 
 const operatorEmail = (process.env.DEMO_OPERATOR_EMAIL ?? "operator@spendsense.local").toLowerCase();
-const operatorPassword = process.env.DEMO_OPERATOR_PASSWORD ?? "operator-demo-password";
-const customerPassword = process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password";
-
-const p = db();
-const opHash = await hashPassword(operatorPassword);
-await p.user.upsert({
-  where: { email: operatorEmail },
-  create: { id: "operator-demo", name: "Demo Operator", email: operatorEmail, role: "operator", passwordHash: opHash },
-  update: { passwordHash: opHash, role: "operator" },
+const r = await seedDemoAccounts(SYSTEM, {
+  operatorEmail,
+  operatorPassword: process.env.DEMO_OPERATOR_PASSWORD ?? "operator-demo-password",
+  customerPassword: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password",
 });
-// One hash shared by all demo customers keeps seeding fast (scrypt is slow on purpose).
-const custHash = await hashPassword(customerPassword);
-const r = await p.user.updateMany({ where: { role: "customer", passwordHash: null }, data: { passwordHash: custHash } });
-const first = await p.user.findFirst({ where: { role: "customer", consentGranted: true }, orderBy: { id: "asc" }, select: { email: true } });
-console.error(`seed: operator ${operatorEmail} / ${operatorPassword}`);
-console.error(`seed: ${r.count} customer(s) given the demo password "${customerPassword}"${first ? `, e.g. ${first.email}` : ""}`);
+console.error(`seed: operator ${operatorEmail}; ${r.customers} customer(s) given the demo password (see README)${r.example ? `, e.g. ${r.example}` : ""}`);
 await disconnectDb();

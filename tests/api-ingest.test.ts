@@ -9,7 +9,7 @@ const SECRET = "test-secret-0123456789abcdef";
 const TOKEN = "ingest-token-for-tests";
 
 async function cookieFor(uid: string, role: string) {
-  const token = await encode({ token: { uid, role, sub: uid }, secret: SECRET });
+  const token = await encode({ token: { uid, role, sub: uid, sv: 0 }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }
 

@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth";
+import { pageActor } from "@/lib/auth/session";
 import { getUserDetail } from "@/lib/db/views";
 import { ConsentCard } from "@/components/me/consent-card";
 import { customerInsights } from "@/components/me/insights";
@@ -9,8 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Your insights · SpendSense" };
 
 export default async function MePage() {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=/me");
+  const actor = await pageActor(["customer", "operator"], "/me");
   if (actor.role === "operator") redirect("/operator");
   const d = await getUserDetail(actor, actor.id);
   const granted = d.user.consentGranted;
@@ -25,7 +25,12 @@ export default async function MePage() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between px-6 py-3">
           <span className="font-semibold text-teal-800">SpendSense</span>
-          <SignOutButton />
+          <nav aria-label="Account" className="flex items-center gap-4">
+            <Link href="/account" className="text-sm text-slate-700 hover:text-slate-950">
+              Account
+            </Link>
+            <SignOutButton />
+          </nav>
         </div>
       </header>
       <main className="mx-auto max-w-3xl space-y-6 px-6 py-8">

@@ -1,14 +1,12 @@
-import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth";
+import { pageActor } from "@/lib/auth/session";
 import { OperatorNav } from "@/components/operator/nav";
 
 export const dynamic = "force-dynamic";
 
 export default async function OperatorLayout({ children }: { children: React.ReactNode }) {
-  // proxy.ts already keeps non-operators out; checked again here so the pages never rely on it alone.
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=/operator");
-  if (actor.role !== "operator") redirect("/signin?callbackUrl=/operator");
+  // proxy.ts keeps signed-out visitors out; the session and the role are checked here (and again
+  // by each page and lib/db), so a customer gets the 403 page and an ended session never renders.
+  await pageActor(["operator"], "/operator");
   return (
     <>
       <OperatorNav />

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentActor } from "@/lib/auth";
+import { pageActor } from "@/lib/auth/session";
 import { listUsers } from "@/lib/db/views";
 import { PERSONA_PRIORITY, PERSONAS } from "@/lib/core/personas";
 import { Badge } from "@/components/ui/badge";
@@ -26,8 +25,7 @@ function href(params: { q?: string; persona?: string; page?: number }) {
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin");
+  const actor = await pageActor(["operator"], "/operator");
   const query = Query.parse(await searchParams);
   const q = query.q || undefined;
   const { total, page, pageSize, users } = await listUsers(actor, { q, persona: query.persona, page: query.page });

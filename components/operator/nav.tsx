@@ -14,7 +14,10 @@ export function OperatorNav() {
         <Link href="/operator/review" className="text-sm text-slate-700 hover:text-slate-950">
           Review queue
         </Link>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-4">
+          <Link href="/account" className="text-sm text-slate-700 hover:text-slate-950">
+            Account
+          </Link>
           <SignOutButton />
         </div>
       </nav>

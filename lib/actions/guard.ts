@@ -3,7 +3,7 @@
  * well formed (zod, errors named by field), and the one result shape the forms read.
  */
 import { z } from "zod";
-import { currentActor } from "../auth";
+import { currentActor } from "../auth/session";
 import { ForbiddenError, NotFoundError, type Actor, type Role } from "../db/actor";
 
 export type ActionResult<T = undefined> =

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentActor } from "@/lib/auth";
+import { pageActor } from "@/lib/auth/session";
 import { reviewQueue } from "@/lib/db/views";
 import { Badge } from "@/components/ui/badge";
 import { DecisionForm } from "@/components/operator/decision-form";
@@ -13,8 +12,7 @@ const STATUSES = ["pending", "flagged", "approved", "rejected"] as const;
 const Query = z.object({ status: z.enum(STATUSES).optional().catch(undefined) });
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin");
+  const actor = await pageActor(["operator"], "/operator/review");
   const status = Query.parse(await searchParams).status ?? "pending";
   const recs = await reviewQueue(actor, { status });
   return (

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/lib/auth/session";
 import { getUserDetail, type UserDetail } from "@/lib/db/views";
+import { customerAccess } from "@/lib/db/user-status";
 import { NotFoundError } from "@/lib/db/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -10,15 +11,16 @@ import { PersonaBadge } from "@/components/operator/persona-badge";
 import { PersonaPanel } from "@/components/operator/persona-panel";
 import { SignalsPanel } from "@/components/operator/signals-panel";
 import { RecommendationCard } from "@/components/operator/recommendation-card";
+import { AccessForm } from "@/components/operator/access-form";
 import { dateTime, usd } from "@/components/operator/format";
 
 export const metadata = { title: "User · SpendSense operator" };
 
-async function load(id: string): Promise<UserDetail> {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin");
+async function load(id: string): Promise<UserDetail & { disabledAt: Date | null }> {
+  const actor = await pageActor(["operator"], `/operator/users/${encodeURIComponent(id)}`);
   try {
-    return await getUserDetail(actor, id);
+    const [detail, access] = await Promise.all([getUserDetail(actor, id), customerAccess(actor, id)]);
+    return { ...detail, disabledAt: access.disabledAt };
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -82,6 +84,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
+          {d.disabledAt ? <Badge tone="rose">account disabled</Badge> : null}
           {u.consentGranted ? <Badge tone="teal">consent granted</Badge> : <Badge>consent not granted</Badge>}
           <span className="text-slate-600">as of {d.asOf ?? "n/a"}</span>
           <PersonaBadge id={d.windows["30d"].persona?.primary} window="30d" overridden={d.windows["30d"].persona?.overridden} />
@@ -121,6 +124,14 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         ) : (
           <p className="text-sm text-slate-600">{u.consentGranted ? "The pipeline has not run for this customer yet." : "No consent: nothing is computed for this customer."}</p>
         )}
+      </Card>
+
+      <Card aria-labelledby="access-title">
+        <CardTitle id="access-title">Account access</CardTitle>
+        <p className="mb-3 text-sm text-slate-600">
+          {d.disabledAt ? `Disabled since ${dateTime(d.disabledAt.toISOString())}: the customer cannot sign in.` : "Enabled. Disabling ends every session of this customer at once and stops sign-in."}
+        </p>
+        <AccessForm userId={u.id} disabled={d.disabledAt !== null} />
       </Card>
 
       <div className="grid gap-6 md:grid-cols-2">

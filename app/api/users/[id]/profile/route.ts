@@ -1,4 +1,4 @@
-import { currentActor } from "@/lib/auth";
+import { currentActor } from "@/lib/auth/session";
 import { getProfile } from "@/lib/db/views";
 import { ForbiddenError, NotFoundError } from "@/lib/db/actor";
 import { json, problem } from "@/lib/http/problem";

@@ -3,7 +3,7 @@
  * explanations streamed as newline-delimited JSON (events: lib/ai/stream.ts, docs/ai.md). The user
  * themself or an operator: 401 signed out, 403 another customer, 404 an unknown customer.
  */
-import { currentActor } from "@/lib/auth";
+import { currentActor } from "@/lib/auth/session";
 import { streamRecommendations } from "@/lib/ai/stream";
 import { ForbiddenError, NotFoundError } from "@/lib/db/actor";
 import { problem } from "@/lib/http/problem";

@@ -1,0 +1,52 @@
+/**
+ * Security headers of every page and API answer, set by proxy.ts (issue 7, item 13). Pure: no
+ * Node-only imports (the proxy loads it).
+ *
+ * Scripts: a fresh nonce per request plus 'strict-dynamic' (Next puts the nonce on its own
+ * scripts when it reads this header on the request; every page is rendered per request). Styles:
+ * 'self' plus 'unsafe-inline', because React renders style attributes (charts, Radix) and Radix
+ * injects <style> elements without a nonce; a style cannot run code.
+ */
+
+/** One year, the value HSTS preload lists ask for. */
+export const HSTS_MAX_AGE_S = 31_536_000;
+
+export interface HeaderOptions {
+  nonce: string;
+  /** served over https: HSTS, upgrade-insecure-requests */
+  https: boolean;
+  /** `next dev`: React's dev build needs eval for its error overlays */
+  dev: boolean;
+}
+
+export function contentSecurityPolicy({ nonce, https, dev }: HeaderOptions): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export function securityHeaders(opts: HeaderOptions): Record<string, string> {
+  return {
+    "content-security-policy": contentSecurityPolicy(opts),
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    ...(opts.https ? { "strict-transport-security": `max-age=${HSTS_MAX_AGE_S}; includeSubDomains` } : {}),
+  };
+}
+
+/** A fresh nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
