@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { e2eData, SignInPage } from "./fixtures";
+import { expect } from "@playwright/test";
+import { e2eData, SignInPage, test } from "./fixtures";
 
 test.describe("access control", () => {
   test("signed out: /operator and /me ask to sign in; the profile API answers 401", async ({ page, request }) => {
@@ -12,17 +12,21 @@ test.describe("access control", () => {
     expect(res.status()).toBe(401);
   });
 
-  test("a customer cannot open /operator nor read another customer's profile", async ({ page }) => {
+  test("a customer opening /operator gets a 403 page with a way back, and cannot read another customer's profile", async ({ page }) => {
     const { customer, other } = e2eData();
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(customer.email, customer.password);
     await expect(page).toHaveURL(/\/me$/);
 
-    await page.goto("/operator");
-    await expect(page).toHaveURL(/\/signin/);
-    await page.goto("/operator/review");
-    await expect(page).toHaveURL(/\/signin/);
+    for (const path of ["/operator", "/operator/review"]) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(page.getByRole("heading", { name: "This page is not available to you", level: 1 })).toBeVisible();
+    }
+    await page.getByRole("link", { name: "Go to your start page" }).click();
+    await expect(page).toHaveURL(/\/me$/);
 
     const own = await page.request.get(`/api/users/${encodeURIComponent(customer.id)}/profile`);
     expect(own.status()).toBe(200);

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { DISCLOSURE } from "../lib/core/guardrails/constants";
-import { e2eData, MePage, SignInPage, signedInPage, UserDetailPage } from "./fixtures";
+import { e2eData, MePage, SignInPage, signedInPage, test, UserDetailPage } from "./fixtures";
 
 test.describe("customer dashboard", () => {
   let approvedTitle = "";

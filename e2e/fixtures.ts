@@ -1,13 +1,16 @@
 /** What scripts/e2e-server.sh loaded (written by e2e/setup-data.mts), and the page models. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export interface E2EData {
   asOf: string;
   operator: { email: string; password: string };
   customer: { id: string; name: string; email: string; password: string };
-  other: { id: string };
+  other: { id: string; name: string; email: string };
+  /** Customers the session specs may sign out, lock, disable or delete (nobody else uses them). */
+  spares: { id: string; name: string; email: string }[];
+  databaseUrl: string;
 }
 
 export function e2eData(): E2EData {
@@ -94,9 +97,36 @@ export class MePage {
   }
 }
 
-/** A fresh browser context signed in as someone; closed by the caller. */
-export async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
-  const ctx = await browser.newContext();
+/** Content-Security-Policy violations the browser reported in the watched contexts of the running test. */
+const cspViolations: string[] = [];
+
+/** Collects the CSP violations Chromium reports in this context's console (checked after each test). */
+export function watchCsp(ctx: BrowserContext): BrowserContext {
+  ctx.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${msg.location().url}: ${msg.text()}`);
+  });
+  return ctx;
+}
+
+/**
+ * The specs' `test`: after every test, no page it opened (the default context and every
+ * signedInPage) may have reported a Content-Security-Policy violation.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ context }, use) => {
+      cspViolations.length = 0;
+      watchCsp(context);
+      await use();
+      expect(cspViolations, "CSP violations in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** A fresh browser context (CSP-watched) signed in as someone; closed by the caller. */
+export async function signedInPage(browser: Browser, email: string, password: string, options: { address?: string } = {}): Promise<Page> {
+  const ctx = watchCsp(await browser.newContext(options.address ? { extraHTTPHeaders: { "x-forwarded-for": options.address } } : {}));
   const page = await ctx.newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { e2eData, ReviewQueuePage, SignInPage, UserDetailPage, UsersPage } from "./fixtures";
+import { expect } from "@playwright/test";
+import { e2eData, ReviewQueuePage, SignInPage, test, UserDetailPage, UsersPage } from "./fixtures";
 
 test.describe("operator console", () => {
   test.beforeEach(async ({ page }) => {

@@ -1,7 +1,7 @@
 // Items 13 and 14 of issue 7, at the proxy: security headers on every answer (HSTS and
 // upgrade-insecure-requests only over https), 400 for a path that is not valid percent-encoding,
 // 403 for a cross-site state-changing request, and signed-out visitors sent to sign in.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { proxy } from "@/proxy";
@@ -43,6 +43,16 @@ describe("proxy", () => {
     const res = await proxy(req("/signin"));
     expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("over https the session cookie is __Secure-… with the Secure flag, and the proxy reads only that name", async () => {
+    process.env.NEXTAUTH_URL = "https://spendsense.example";
+    vi.resetModules();
+    const { authOptions } = await import("@/lib/auth/options");
+    expect(authOptions.useSecureCookies).toBe(true);
+    const token = await encode({ token: { uid: "u1", role: "customer", sv: 0 }, secret: SECRET });
+    expect((await proxy(req("/me", { headers: { cookie: `next-auth.session-token=${token}` } }))).status).toBe(307);
+    expect((await proxy(req("/me", { headers: { cookie: `__Secure-next-auth.session-token=${token}` } }))).status).toBe(200);
   });
 
   it("answers 400 for a path that is not valid percent-encoding, with the headers", async () => {

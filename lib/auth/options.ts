@@ -48,9 +48,6 @@ export const authOptions: NextAuthOptions = {
       if (!claim || !(await currentSessionActor(claim))) throw new SessionEnded("session ended");
       return token;
     },
-    async session({ session, token }) {
-      return { ...session, actor: { id: String(token.uid), role: token.role === "operator" ? "operator" : "customer" } };
-    },
   },
   events: {
     async signOut({ token }) {

@@ -5,7 +5,8 @@
  * (so a link here cannot sign anyone out) and goes back to where it came from.
  */
 import { cookies } from "next/headers";
-import { NextResponse, type NextRequest } from "next/server";
+import { redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
 import { servedOverHttps, sessionCookieNames } from "@/lib/auth/cookie";
 import { safeCallbackPath, sessionFromCookies } from "@/lib/auth/session";
 
@@ -14,14 +15,10 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest) {
   const back = safeCallbackPath(req.nextUrl.searchParams.get("callbackUrl"));
   const s = await sessionFromCookies();
-  if (s.kind === "active") return NextResponse.redirect(new URL(back, req.url));
-  const signin = new URL("/signin", req.url);
-  signin.searchParams.set("callbackUrl", back);
-  if (s.kind === "ended") signin.searchParams.set("ended", "1");
-  const res = NextResponse.redirect(signin);
+  if (s.kind === "active") redirect(back);
   const jar = await cookies();
   for (const name of sessionCookieNames(jar.getAll().map((c) => c.name))) {
-    res.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: servedOverHttps() });
+    jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: servedOverHttps() });
   }
-  return res;
+  redirect(`/signin?${new URLSearchParams({ callbackUrl: back, ...(s.kind === "ended" ? { ended: "1" } : {}) })}`);
 }
