@@ -2,10 +2,11 @@
 // the user at once; the check runs on every request (lib/auth/session.ts), not only in the proxy.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
+import { closeDatabase, dbKind } from "./helpers/testdb";
+import { freshDatabaseWithPeople } from "./helpers/people";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/db/actor";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { authOptions } from "@/lib/auth/options";
 import { actorFromRequest } from "@/lib/http/session-token";
 import { currentSessionActor, endSessions } from "@/lib/db/sessions";
@@ -35,15 +36,7 @@ describe(`sessions end at once (${dbKind})`, () => {
     delete process.env.NEXTAUTH_URL;
   });
   beforeEach(async () => {
-    await freshDatabase();
-    const passwordHash = await hashPassword(PW);
-    await db().user.createMany({
-      data: [
-        { id: "u_alice", name: "Alice", email: "alice@example.com", role: "customer", passwordHash },
-        { id: "u_bob", name: "Bob", email: "bob@example.com", role: "customer" },
-        { id: "op1", name: "Op", email: "op@bank.test", role: "operator" },
-      ],
-    });
+    await freshDatabaseWithPeople(PW);
   });
   afterAll(closeDatabase);
 

@@ -2,9 +2,9 @@
 // the database (so every app instance shares the counts); a burst of parallel guesses cannot slip
 // past the count.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
+import { closeDatabase, dbKind } from "./helpers/testdb";
+import { freshDatabaseWithPeople } from "./helpers/people";
 import { db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
 import { signInWithPassword, TooManyAttempts } from "@/lib/auth/sign-in";
 import { ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, SIGN_IN_FAILURE_MEMORY_MS, SIGN_IN_FIRST_LOCK_MS } from "@/lib/auth/rate-limit";
 
@@ -27,14 +27,7 @@ describe(`sign-in throttle (${dbKind})`, () => {
     process.env.NEXTAUTH_SECRET = "test-secret-throttle";
   });
   beforeEach(async () => {
-    await freshDatabase();
-    const passwordHash = await hashPassword(PW);
-    await db().user.createMany({
-      data: [
-        { id: "u_alice", name: "Alice", email: "alice@example.com", role: "customer", passwordHash },
-        { id: "u_bob", name: "Bob", email: "bob@example.com", role: "customer", passwordHash },
-      ],
-    });
+    await freshDatabaseWithPeople(PW, { bobPassword: PW });
   });
   afterAll(closeDatabase);
 

@@ -11,7 +11,7 @@ import { PersonaBadge } from "@/components/operator/persona-badge";
 import { PersonaPanel } from "@/components/operator/persona-panel";
 import { SignalsPanel } from "@/components/operator/signals-panel";
 import { RecommendationCard } from "@/components/operator/recommendation-card";
-import { AccessForm } from "@/components/operator/access-form";
+import { AccessCard } from "@/components/operator/access-card";
 import { dateTime, usd } from "@/components/operator/format";
 
 export const metadata = { title: "User · SpendSense operator" };
@@ -126,13 +126,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         )}
       </Card>
 
-      <Card aria-labelledby="access-title">
-        <CardTitle id="access-title">Account access</CardTitle>
-        <p className="mb-3 text-sm text-slate-600">
-          {d.disabledAt ? `Disabled since ${dateTime(d.disabledAt.toISOString())}: the customer cannot sign in.` : "Enabled. Disabling ends every session of this customer at once and stops sign-in."}
-        </p>
-        <AccessForm userId={u.id} disabled={d.disabledAt !== null} />
-      </Card>
+      <AccessCard userId={u.id} disabledAt={d.disabledAt?.toISOString() ?? null} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card aria-labelledby="audit-title">
