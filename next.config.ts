@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { servedOverHttps } from "./lib/auth/cookie";
+import { staticApiHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pg-copy-streams"],
@@ -6,6 +8,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() and app/forbidden.tsx: a signed-in customer opening /operator gets a 403 page.
   experimental: { authInterrupts: true },
+  // The proxy sets the security headers everywhere else (proxy.ts); it stays off the ingest API.
+  async headers() {
+    return [{ source: "/api/ingest", headers: staticApiHeaders(servedOverHttps()) }];
+  },
 };
 
 export default nextConfig;

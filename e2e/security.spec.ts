@@ -21,6 +21,11 @@ test.describe("security headers and error answers", () => {
       expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
       expect(h["strict-transport-security"], url).toBeUndefined();
     }
+    // The ingest API is not behind the proxy (which would cut bodies at 10 MB): its headers come
+    // from next.config.ts, with a policy that allows nothing.
+    const ingest = await request.post("/api/ingest", { data: {} });
+    expect(ingest.status()).toBe(401);
+    expect(ingest.headers()).toMatchObject({ ...HEADERS, "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
   });
 
   test("the session cookie is HttpOnly and SameSite=Lax (Secure only when served over https)", async ({ page }) => {

@@ -4,7 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
-import { proxy } from "@/proxy";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { config, proxy } from "@/proxy";
 
 const SECRET = "test-secret-proxy";
 const req = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
@@ -81,5 +82,11 @@ describe("proxy", () => {
     const token = await encode({ token: { uid: "u1", role: "customer", sv: 0 }, secret: SECRET });
     expect((await proxy(req("/operator", { headers: { cookie: `next-auth.session-token=${token}` } }))).status).toBe(200);
     expect((await proxy(req("/mea"))).status).toBe(200);
+  });
+
+  it("runs on every page and API route but the ingest API (Next would cut its body at 10 MB) and static files", () => {
+    const runs = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+    for (const url of ["/", "/signin", "/me", "/operator/users/u1", "/api/users/u1/profile", "/api/auth/session", "/session-ended", "/icon.svg", "/api/ingestion"]) expect(runs(url), url).toBe(true);
+    for (const url of ["/api/ingest", "/_next/static/chunks/app.js"]) expect(runs(url), url).toBe(false);
   });
 });

@@ -45,6 +45,19 @@ export function securityHeaders(opts: HeaderOptions): Record<string, string> {
   };
 }
 
+/**
+ * The same headers for routes the proxy does not run on (POST /api/ingest: a proxy buffers request
+ * bodies and cuts them at 10 MB, below INGEST_MAX_BYTES). They answer JSON only, so the policy
+ * allows nothing; next.config.ts sets them when the app is built.
+ */
+export function staticApiHeaders(https: boolean): { key: string; value: string }[] {
+  const h: Record<string, string> = {
+    ...securityHeaders({ nonce: "", https, dev: false }),
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  };
+  return Object.entries(h).map(([key, value]) => ({ key, value }));
+}
+
 /** A fresh nonce: 16 random bytes, base64. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
