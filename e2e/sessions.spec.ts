@@ -43,6 +43,9 @@ async function expectStaleCookieGetsNothing(ctx: BrowserContext, stale: Cookie[]
 }
 
 test.describe("sessions end at once", () => {
+  // Each test drives two or three signed-in browsers on a shared 2-core machine.
+  test.describe.configure({ timeout: 90_000 });
+
   test("sign-out ends the session on every device; the old cookie reads and acts nowhere", async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
     const d = e2eData();
