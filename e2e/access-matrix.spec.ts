@@ -5,10 +5,19 @@ import { expect, type BrowserContext } from "@playwright/test";
 import { ACTIONS, callAction, discoverActions, discoverPages, discoverRoutes, pageOutcome, PAGES, ROLES, ROUTES, type PageOutcome, type Role } from "./access-table";
 import { e2eData, SignInPage, test, watchCsp } from "./fixtures";
 
+test("the access table has a row for every page, route handler and server action of the app", () => {
+  expect(discoverPages(), "pages (app/**/page.tsx) without a row in e2e/access-table.ts PAGES, or rows for pages that are gone").toEqual(Object.keys(PAGES).sort());
+  expect(discoverRoutes(), "route handlers (app/**/route.ts, per method) vs ROUTES").toEqual(Object.keys(ROUTES).sort());
+  expect(discoverActions(), "server actions (lib/actions) vs ACTIONS").toEqual(Object.keys(ACTIONS).sort());
+});
+
 test.describe("access matrix", () => {
+  // Three real sign-ins, then 7 pages, 8 requests and 5 action calls per role, on a shared 2-core machine.
+  test.describe.configure({ timeout: 120_000 });
   const contexts = new Map<Role, BrowserContext>();
 
   test.beforeAll(async ({ browser }) => {
+    test.setTimeout(120_000);
     const d = e2eData();
     const who: Record<Role, { email: string; password: string } | null> = {
       signedOut: null,
@@ -33,16 +42,8 @@ test.describe("access matrix", () => {
     for (const ctx of contexts.values()) await ctx.close();
   });
 
-  test("the table has a row for every page, route handler and server action of the app", () => {
-    expect(discoverPages(), "pages (app/**/page.tsx) without a row in e2e/access-table.ts PAGES, or rows for pages that are gone").toEqual(Object.keys(PAGES).sort());
-    expect(discoverRoutes(), "route handlers (app/**/route.ts, per method) vs ROUTES").toEqual(Object.keys(ROUTES).sort());
-    expect(discoverActions(), "server actions (lib/actions) vs ACTIONS").toEqual(Object.keys(ACTIONS).sort());
-  });
-
   for (const role of ROLES) {
     test(`as ${role}: every page, route handler and server action answers as the table says`, async ({ baseURL }) => {
-      // 7 pages, 8 requests and 5 action calls on a shared 2-core machine.
-      test.setTimeout(120_000);
       const d = e2eData();
       const ctx = contexts.get(role)!;
 
