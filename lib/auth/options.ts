@@ -13,7 +13,7 @@ import { claimOf } from "./session";
 import { clientAddress, signInWithPassword } from "./sign-in";
 
 /** How long a session may last without a request to /api/auth/session renewing it. */
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 const Credentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
