@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 [ -d node_modules ] || npm ci --no-audit --no-fund
-[ -d lib/db/generated/postgres ] || npx tsx scripts/db.mts generate >/dev/null
+[ -d lib/db/generated/postgres ] || npx tsx --conditions=react-server scripts/db.mts generate >/dev/null
 mkdir -p tmp
 label="${DATABASE_URL:-sqlite}"; label="${label%%:*}"
 rm -f tmp/vitest-$label.json tmp/e2e-$label.json

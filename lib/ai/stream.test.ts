@@ -3,7 +3,7 @@ import { DISCLOSURE } from "../core/guardrails/constants";
 import { FACTS, TEMPLATE, failingModel, mockModel } from "./test-helpers";
 import { createLocalTemplateModel } from "./local-model";
 import { explanationEvents, toNdjsonStream, type StreamEvent } from "./stream";
-import type { StreamableRecommendation } from "./data";
+import type { StreamableRecommendation } from "../db/explain";
 
 const REC: StreamableRecommendation = { id: "rec-1", kind: "education", title: "How credit utilization works", rationale: TEMPLATE, facts: FACTS };
 

@@ -4,11 +4,12 @@
  * was most of the pipeline's time. On PostgreSQL they go through Prisma. Both implement the same
  * rules and are exercised by the same tests on each database.
  */
+import "server-only";
 import type Database from "better-sqlite3";
 import { db } from "./client";
-import { openPgPool, openSqlite } from "./raw";
+import { assertSystem, type Actor } from "./actor";
+import { openPgPool, openSqlite, sqliteTime } from "./raw";
 import { resolveDb } from "./url";
-import { sqliteNow } from "../ingest/sqlite-sink";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
 import type { CoreUserData } from "../core/types";
@@ -49,6 +50,8 @@ export class ConsentRevoked extends Error {
 }
 
 export interface PipelineStore {
+  /** Customers' ids in id order (one, when `only` is given and is a customer). */
+  customerIds(only?: string): Promise<string[]>;
   consent(userId: string): Promise<{ role: string; granted: boolean; at: string | null } | null>;
   load(userId: string, asOf: string): Promise<CoreUserData>;
   /** One transaction; throws ConsentRevoked if consent is gone by then. */
@@ -65,6 +68,8 @@ const cache = new WeakMap<Database.Database, Stmts>();
 
 function prepare(d: Database.Database) {
   return {
+    customers: d.prepare("SELECT id FROM users WHERE role = 'customer' ORDER BY id"),
+    customer: d.prepare("SELECT id FROM users WHERE role = 'customer' AND id = ?"),
     consent: d.prepare("SELECT role, consent_granted, consent_at FROM users WHERE id = ?"),
     accounts: d.prepare(SQLITE_LOAD.accounts),
     txs: d.prepare(SQLITE_LOAD.txs),
@@ -94,6 +99,11 @@ class SqliteStore implements PipelineStore {
     this.s = s;
   }
 
+  async customerIds(only?: string): Promise<string[]> {
+    const rows = (only === undefined ? this.s.customers.all() : this.s.customer.all(only)) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async consent(userId: string) {
     const r = this.s.consent.get(userId) as { role: string; consent_granted: number; consent_at: string | null } | undefined;
     return r ? { role: r.role, granted: !!r.consent_granted, at: r.consent_at ? new Date(r.consent_at).toISOString() : null } : null;
@@ -112,7 +122,7 @@ class SqliteStore implements PipelineStore {
 
   async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
     const s = this.s;
-    const now = sqliteNow();
+    const now = sqliteTime(x.now);
     this.d.transaction(() => {
       const c = s.consent.get(x.userId) as { consent_granted: number } | undefined;
       if (!c?.consent_granted) throw new ConsentRevoked();
@@ -123,7 +133,7 @@ class SqliteStore implements PipelineStore {
 
   async store(x: StoreInput): Promise<void> {
     const s = this.s;
-    const now = sqliteNow();
+    const now = sqliteTime(x.now);
     this.d.transaction(() => {
       const c = s.consent.get(x.userId) as { consent_granted: number } | undefined;
       if (!c?.consent_granted) throw new ConsentRevoked();
@@ -147,6 +157,11 @@ class SqliteStore implements PipelineStore {
 
 // ---------------------------------------------------------------- PostgreSQL (reads: pg, writes: Prisma)
 class PrismaStore implements PipelineStore {
+  async customerIds(only?: string): Promise<string[]> {
+    const users = await db().user.findMany({ where: { role: "customer", ...(only === undefined ? {} : { id: only }) }, select: { id: true }, orderBy: { id: "asc" } });
+    return users.map((u) => u.id);
+  }
+
   async consent(userId: string) {
     const u = await db().user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true, consentAt: true } });
     return u ? { role: u.role, granted: u.consentGranted, at: u.consentAt?.toISOString() ?? null } : null;
@@ -197,7 +212,9 @@ class PrismaStore implements PipelineStore {
   }
 }
 
-export function pipelineStore(): PipelineStore {
+/** The pipeline's store: the system's only (no person reads or writes through it). */
+export function pipelineStore(actor: Actor): PipelineStore {
+  assertSystem(actor);
   const t = resolveDb();
   return t.kind === "sqlite" ? new SqliteStore(openSqlite(t.file)) : new PrismaStore();
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth";
-import { getUserDetail, type UserDetail } from "@/lib/db/views";
+import { getUserDetail } from "@/lib/db/user-detail";
+import type { UserDetail } from "@/lib/types/views";
 import { NotFoundError } from "@/lib/db/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
