@@ -4,7 +4,6 @@ import { setConsent } from "../db/consent";
 import { ConsentRevoked, defaultAsOf, runPipelineForUser } from "../pipeline";
 import { ActionError, defineAction, formBoolean } from "./safe-action";
 
-export type ConsentOutcome = { granted: boolean; changed: boolean; recomputed: boolean; asOf: string | null };
 
 /**
  * Opt in or revoke. Revoking deletes everything derived from the user's data (lib/db/consent);

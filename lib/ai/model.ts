@@ -19,7 +19,3 @@ export function getRationaleModel(env: Record<string, string | undefined> = proc
   return createLocalTemplateModel();
 }
 
-/** The id the decision trace records as `generator` when this model's text is used. */
-export function modelId(model: { modelId: string }): string {
-  return model.modelId;
-}

@@ -44,9 +44,3 @@ export function assertSelfOrOperator(actor: Actor | null | undefined, userId: st
   if (!actor) throw new ForbiddenError("sign in required");
   if (actor.role === "customer" && actor.id !== userId) throw new ForbiddenError("you may only see your own data");
 }
-
-/** A customer for their own data only (the customer-facing views). */
-export function assertSelf(actor: Actor | null | undefined, userId: string): asserts actor is Actor {
-  if (!actor) throw new ForbiddenError("sign in required");
-  if (actor.id !== userId) throw new ForbiddenError("you may only see your own data");
-}

@@ -30,7 +30,6 @@ export function accountsOf(plan: UserPlan): BundleAccount[] {
   }));
 }
 
-export type { Period };
 
 const str = (s: string | null | undefined): string => (s == null ? "null" : JSON.stringify(s));
 
