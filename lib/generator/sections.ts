@@ -2,7 +2,6 @@
 import type { BundleAccount, BundleTransaction, BundleUser } from "../core/plaid";
 import { toDollars } from "../core/money";
 import type { UserPlan } from "./model";
-import type { Period } from "./options";
 import { drawProfile } from "./population";
 import { bundleUser } from "./profile";
 
