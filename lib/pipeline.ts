@@ -95,6 +95,7 @@ export async function runPipelineForUser(userId: string, asOf: string, opts: { n
       c.recommendations[w].drafts.map((d) => ({
         id: recommendationId(userId, w, asOf, d.item_id), userId, window: w, asOf, itemId: d.item_id, status, kind: d.kind, title: d.title,
         rationale: d.rationale, disclosure: d.disclosure, rank: d.rank, generator: d.trace.generator ?? "template", traceJson: JSON.stringify(d.trace),
+        facts: d.trace.facts,
       })),
     ),
   });
