@@ -11,7 +11,7 @@ import { WINDOW_DAYS, type RecurringStream, type WindowSignals } from "../signal
 import { CHAT_MAX_SUGGESTIONS, CHAT_SPENDING_TOP_CATEGORIES } from "./constants";
 import { CADENCE_WORDS, FactSheet, categoryWords } from "./facts";
 import type { CategorySpend } from "./spending";
-import type { CardItem, ToolResult } from "./types";
+import type { CardItem, ReadyToolResult } from "./types";
 
 const windowLabel = (sheet: FactSheet, w: WindowSignals) => `last ${sheet.days("window.days", "Days in the window", WINDOW_DAYS[w.window])}`;
 
@@ -20,7 +20,7 @@ export function countedSubscriptions(w: WindowSignals): RecurringStream[] {
   return w.subscriptions.streams.filter((s) => s.meets_recurring_rule && s.direction === "outflow");
 }
 
-export function subscriptionsResult(w: WindowSignals): ToolResult<"get_subscriptions"> {
+export function subscriptionsResult(w: WindowSignals): ReadyToolResult<"get_subscriptions"> {
   const sheet = new FactSheet();
   const sub = w.subscriptions;
   const data = {
@@ -40,7 +40,7 @@ export function subscriptionsResult(w: WindowSignals): ToolResult<"get_subscript
   return { tool: "get_subscriptions", data, facts: sheet.facts, dates: sheet.dates };
 }
 
-export function cardsResult(w: WindowSignals): ToolResult<"get_card_utilization"> {
+export function cardsResult(w: WindowSignals): ReadyToolResult<"get_card_utilization"> {
   const sheet = new FactSheet();
   const window = windowLabel(sheet, w);
   const cards: CardItem[] = w.credit.cards.map((c) => {
@@ -62,7 +62,7 @@ export function cardsResult(w: WindowSignals): ToolResult<"get_card_utilization"
   return { tool: "get_card_utilization", data: { window, cards, reference_utilization: reference }, facts: sheet.facts, dates: sheet.dates };
 }
 
-export function savingsResult(w: WindowSignals): ToolResult<"get_savings"> {
+export function savingsResult(w: WindowSignals): ReadyToolResult<"get_savings"> {
   const sheet = new FactSheet();
   const s = w.savings;
   const has = s.has_savings_account;
@@ -85,7 +85,7 @@ function payStream(w: WindowSignals): RecurringStream | null {
   return pay.sort((a, b) => b.average_amount_cents - a.average_amount_cents || a.merchant.localeCompare(b.merchant))[0] ?? null;
 }
 
-export function incomeResult(w: WindowSignals): ToolResult<"get_income"> {
+export function incomeResult(w: WindowSignals): ReadyToolResult<"get_income"> {
   const sheet = new FactSheet();
   const inc = w.income;
   const pay = inc.payroll_detected ? payStream(w) : null;
@@ -105,7 +105,7 @@ export function incomeResult(w: WindowSignals): ToolResult<"get_income"> {
   return { tool: "get_income", data, facts: sheet.facts, dates: sheet.dates };
 }
 
-export function spendingResult(categories: readonly CategorySpend[], totalCents: number, days: number): ToolResult<"get_spending_by_category"> {
+export function spendingResult(categories: readonly CategorySpend[], totalCents: number, days: number): ReadyToolResult<"get_spending_by_category"> {
   const sheet = new FactSheet();
   const window = `last ${sheet.days("window.days", "Days in the window", days)}`;
   const total = sheet.usd("spending.total", "Total spending", totalCents);
@@ -137,7 +137,7 @@ export interface ApprovedSuggestion {
   body: readonly string[];
 }
 
-export function suggestionsResult(items: readonly ApprovedSuggestion[]): ToolResult<"get_suggestions"> {
+export function suggestionsResult(items: readonly ApprovedSuggestion[]): ReadyToolResult<"get_suggestions"> {
   const seen = new Set<string>();
   const unique = items.filter((s) => !seen.has(s.title) && (seen.add(s.title), true)).slice(0, CHAT_MAX_SUGGESTIONS);
   return {

@@ -135,6 +135,11 @@ export interface ToolResult<N extends ChatToolName = ChatToolName> {
   dates: DateFact[];
 }
 
+/** A result with data (what every builder in ./tools.ts returns). */
+export interface ReadyToolResult<N extends ChatToolName = ChatToolName> extends ToolResult<N> {
+  data: ToolDataByName[N];
+}
+
 /** Any tool's result, discriminated by `tool`. */
 export type AnyToolResult = { [N in ChatToolName]: ToolResult<N> }[ChatToolName];
 
