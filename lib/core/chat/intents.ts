@@ -52,7 +52,7 @@ const FINANCE = /\b(?:money|bank|banking|account|accounts|balance|balances|debt|
 const GREETING = /^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|thx)\b[\s!.,]*(?:there|spendsense)?[\s!.]*$/;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-const SOMEONE_ELSE = /\b(?:someone\s+else|somebody\s+else|other\s+(?:users?|customers?|people|person)|another\s+(?:user|customer|person|account\s+holder)|all\s+(?:users|customers)|(?:user|customer)[\s_-]*(?:id|number)?\s*[:#=]?\s*[a-z]*[_-]?\d[\w-]*)\b/;
+const SOMEONE_ELSE = /\b(?:someone\s+else|somebody\s+else|other\s+(?:users?|customers?|people|person)|another\s+(?:user|customer|person|account\s+holder)|all\s+(?:users|customers)|(?:user|customer)[_-]\w+|(?:user|customer)(?:\s+(?:id|number))?\s*[:#=]?\s*(?=[a-z0-9-]*[\d_])[a-z0-9][\w-]*)/;
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
