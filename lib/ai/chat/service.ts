@@ -72,6 +72,8 @@ export interface StartChatInput {
   question: string;
   model?: ModelObject;
   abortSignal?: AbortSignal;
+  /** Where the outcome line goes (default console.info: the server's log). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function startChat(actor: Actor, input: StartChatInput): Promise<Re
   const events = chatAnswerEvents({ question: input.question, history, source: dbChatSource(actor, userId), model: input.model, abortSignal: input.abortSignal });
   return toUIMessageChunks(events, async (turn) => {
     await finishChatTurn(actor, userId, id, turn);
-    console.info(
+    (input.log ?? console.info)(
       JSON.stringify({
         event: "chat_turn", turn_id: id, user_id: userId, outcome: turn.outcome, reason: turn.reason, model_id: turn.modelId,
         tools: turn.tools, disclosure: turn.disclosure, first_token_ms: turn.firstTokenMs, answer_ms: turn.answerMs,

@@ -34,3 +34,12 @@ export const CHAT_MAX_SUGGESTIONS = 8;
  * enumerated up to this many distinct values per result (beyond it, only single facts count).
  */
 export const CHAT_SUM_MAX_STATES = 50_000;
+
+/**
+ * How long savings (or the checking balance) would last reads in words at the ends of the scale,
+ * as on the insights cards: under this many months, "less than a week" (a truncated "0 months"
+ * would mislead)...
+ */
+export const CHAT_COVERAGE_UNDER_A_WEEK_MONTHS = 0.25;
+/** ...and above this many, "more than a year" (a short spending history can make the figure huge). */
+export const CHAT_COVERAGE_OVER_A_YEAR_MONTHS = 12;

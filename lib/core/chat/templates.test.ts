@@ -68,6 +68,17 @@ describe("chat templates", () => {
     }
   });
 
+  it("reads very short and very long coverage in words, never as a truncated \"0 months\"", () => {
+    const short = richWindow({ window: "180d" });
+    short.savings = { ...short.savings, emergency_fund_months: 0.05 };
+    short.income = { ...short.income, cash_flow_buffer_months: 0.2 };
+    expect(toolAnswer(savingsResult(short), "").join(" ")).toContain("That would cover less than a week of your usual spending");
+    expect(toolAnswer(incomeResult(short), "").join(" ")).toContain("Your checking balance would cover less than a week of your usual spending.");
+    short.savings = { ...short.savings, emergency_fund_months: 40 };
+    expect(toolAnswer(savingsResult(short), "").join(" ")).toContain("That would cover more than a year of your usual spending");
+    expect(savingsResult(short).data.emergency_fund_months).toBe("40 months");
+  });
+
   it("renders each tool once", () => {
     const twice = renderToolAnswers([results[0], results[0]], "");
     expect(twice.match(/You have 3 subscriptions/g)).toHaveLength(1);

@@ -52,8 +52,8 @@ function cardsAnswer(d: CardsData): string[] {
 function savingsAnswer(d: SavingsData): string[] {
   if (!d.has_savings_account || d.savings_balance === null) return ["We don't see a savings account in your data yet, so there is no savings figure to show."];
   const out = [`Your savings balance is ${d.savings_balance}.`];
-  if (d.emergency_fund_months !== null && d.average_monthly_spending !== null) {
-    out.push(`That would cover about ${d.emergency_fund_months} of your usual spending of ${d.average_monthly_spending} a month.`);
+  if (d.savings_would_cover !== null && d.average_monthly_spending !== null) {
+    out.push(`That would cover ${d.savings_would_cover} of your usual spending of ${d.average_monthly_spending} a month.`);
     out.push(`A common goal for an emergency fund is ${d.reference_months} of spending.`);
   }
   const inflow = d.monthly_net_inflow;
@@ -75,7 +75,7 @@ function incomeAnswer(d: IncomeData): string[] {
   }
   if (d.average_paycheck) out.push(`There were ${d.paycheck_count} paychecks in the ${d.window}, ${d.average_paycheck} on average.`);
   if (d.amounts_vary) out.push("The amounts vary from one paycheck to the next.");
-  if (d.cash_flow_buffer) out.push(`Your checking balance would cover about ${d.cash_flow_buffer} of your usual spending.`);
+  if (d.checking_would_cover) out.push(`Your checking balance would cover ${d.checking_would_cover} of your usual spending.`);
   return out;
 }
 

@@ -8,12 +8,20 @@ import { CREDIT_UTILIZATION_TARGET_BELOW, EMERGENCY_FUND_TARGET_MONTHS, INCOME_V
 import type { Fact } from "../recommend/types";
 import { UTILIZATION_FLAGS } from "../signals/constants";
 import { WINDOW_DAYS, type RecurringStream, type WindowSignals } from "../signals/types";
-import { CHAT_MAX_SUGGESTIONS, CHAT_SPENDING_TOP_CATEGORIES } from "./constants";
+import { CHAT_COVERAGE_OVER_A_YEAR_MONTHS, CHAT_COVERAGE_UNDER_A_WEEK_MONTHS, CHAT_MAX_SUGGESTIONS, CHAT_SPENDING_TOP_CATEGORIES } from "./constants";
 import { CADENCE_WORDS, FactSheet, categoryWords } from "./facts";
 import type { CategorySpend } from "./spending";
 import type { CardItem, ReadyToolResult } from "./types";
 
 const windowLabel = (sheet: FactSheet, w: WindowSignals) => `last ${sheet.days("window.days", "Days in the window", WINDOW_DAYS[w.window])}`;
+
+/** "about 2.5 months", or words at the ends of the scale (CHAT_COVERAGE_*). */
+function coverageWords(months: number | null, display: string | null): string | null {
+  if (months === null || display === null) return null;
+  if (months < CHAT_COVERAGE_UNDER_A_WEEK_MONTHS) return "less than a week";
+  if (months > CHAT_COVERAGE_OVER_A_YEAR_MONTHS) return "more than a year";
+  return `about ${display}`;
+}
 
 /** Subscriptions counted by the brief's recurring rule, as the profile counts them. */
 export function countedSubscriptions(w: WindowSignals): RecurringStream[] {
@@ -66,13 +74,15 @@ export function savingsResult(w: WindowSignals): ReadyToolResult<"get_savings"> 
   const sheet = new FactSheet();
   const s = w.savings;
   const has = s.has_savings_account;
+  const months = has && s.emergency_fund_months !== null ? sheet.months("savings.emergency_fund_months", "Months of spending savings cover", s.emergency_fund_months) : null;
   const data = {
     window: windowLabel(sheet, w),
     has_savings_account: has,
     savings_balance: has ? sheet.usd("savings.balance", "Savings balance", s.end_balance_cents) : null,
     monthly_net_inflow: has ? sheet.usd("savings.monthly_net_inflow", "Net into savings per month", s.monthly_net_inflow_cents) : null,
     growth: has && s.growth_rate !== null ? sheet.ratio("savings.growth", "Savings growth over the window", s.growth_rate) : null,
-    emergency_fund_months: has && s.emergency_fund_months !== null ? sheet.months("savings.emergency_fund_months", "Months of spending savings cover", s.emergency_fund_months) : null,
+    emergency_fund_months: months,
+    savings_would_cover: coverageWords(s.emergency_fund_months, months),
     average_monthly_spending: s.avg_monthly_expenses_cents > 0 ? sheet.usd("spending.monthly_average", "Average monthly spending", s.avg_monthly_expenses_cents) : null,
     reference_months: sheet.months("savings.reference_months", "Common emergency-fund goal (EMERGENCY_FUND_TARGET_MONTHS)", EMERGENCY_FUND_TARGET_MONTHS),
   };
@@ -89,6 +99,7 @@ export function incomeResult(w: WindowSignals): ReadyToolResult<"get_income"> {
   const sheet = new FactSheet();
   const inc = w.income;
   const pay = inc.payroll_detected ? payStream(w) : null;
+  const buffer = inc.cash_flow_buffer_months === null ? null : sheet.months("income.buffer_months", "Months of spending checking covers", inc.cash_flow_buffer_months);
   const data = {
     window: windowLabel(sheet, w),
     payroll_detected: inc.payroll_detected,
@@ -100,7 +111,8 @@ export function incomeResult(w: WindowSignals): ReadyToolResult<"get_income"> {
     last_pay_date: pay ? sheet.date("income.last_date", "Last paycheck", pay.last_date) : null,
     next_pay_date: pay ? sheet.date("income.next_date", "Next paycheck expected", pay.predicted_next_date) : null,
     payer: pay?.merchant ?? null,
-    cash_flow_buffer: inc.cash_flow_buffer_months === null ? null : sheet.months("income.buffer_months", "Months of spending checking covers", inc.cash_flow_buffer_months),
+    cash_flow_buffer: buffer,
+    checking_would_cover: coverageWords(inc.cash_flow_buffer_months, buffer),
   };
   return { tool: "get_income", data, facts: sheet.facts, dates: sheet.dates };
 }

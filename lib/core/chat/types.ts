@@ -67,6 +67,8 @@ export interface SavingsData {
   monthly_net_inflow: string | null;
   growth: string | null;
   emergency_fund_months: string | null;
+  /** How long the savings would last, in words: "about 2.5 months", "less than a week", "more than a year". */
+  savings_would_cover: string | null;
   average_monthly_spending: string | null;
   /** A common emergency-fund goal (EMERGENCY_FUND_TARGET_MONTHS). */
   reference_months: string;
@@ -86,6 +88,8 @@ export interface IncomeData {
   next_pay_date: string | null;
   payer: string | null;
   cash_flow_buffer: string | null;
+  /** How long the checking balance would last, in words (as savings_would_cover). */
+  checking_would_cover: string | null;
 }
 
 export interface CategoryItem {
