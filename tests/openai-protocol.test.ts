@@ -66,7 +66,7 @@ describe("rationales through @ai-sdk/openai on the chat-completions protocol", (
   it("streams an explanation over server-sent events, checked a sentence at a time", async () => {
     server.script([{ kind: "text", text: GROUNDED_TEXT, chunks: 9 }]);
     const evs: StreamEvent[] = [];
-    const rec = { id: "r1", kind: "education" as const, title: EDU_DRAFT.title, rationale: TEMPLATE, facts: FACTS };
+    const rec = { id: "r1", itemId: "edu-credit-utilization-101", kind: "education" as const, title: EDU_DRAFT.title, rationale: TEMPLATE, facts: FACTS };
     for await (const e of explanationEvents([rec], { model: getRationaleModel(env) })) evs.push(e);
     expect(server.seen[0].body.stream).toBe(true);
     expect(server.seen[0].problems).toEqual([]);

@@ -41,6 +41,42 @@ function Answer({ message }: { message: UIMessage }) {
   );
 }
 
+function Conversation({ messages, busy, submitted, onPick }: { messages: UIMessage[]; busy: boolean; submitted: boolean; onPick: (q: string) => void }) {
+  return (
+    <div role="log" aria-label="Conversation" aria-live="polite" aria-busy={busy} className="mt-4 max-h-[28rem] space-y-3 overflow-y-auto">
+      {messages.length === 0 ? (
+        <div>
+          <p className="text-sm text-slate-700">{T.emptyTitle}</p>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {T.starters.map((s) => (
+              <li key={s}>
+                <Button type="button" variant="secondary" size="sm" className="text-left" onClick={() => onPick(s)} disabled={busy}>
+                  {s}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        messages.map((m) =>
+          m.role === "user" ? (
+            <article key={m.id} aria-label={`${T.you} asked`} className="ml-6 rounded-lg bg-teal-50 p-3 text-sm text-teal-950">
+              {m.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("")}
+            </article>
+          ) : (
+            <Answer key={m.id} message={m} />
+          ),
+        )
+      )}
+      {submitted ? (
+        <p role="status" className="text-sm text-slate-500">
+          {T.loading}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function ChatPanel() {
   const { messages, sendMessage, status, error, regenerate, stop } = useChat({ transport: new DefaultChatTransport({ api: "/api/chat" }) });
   const [input, setInput] = useState("");
@@ -71,39 +107,7 @@ export function ChatPanel() {
         {T.title}
       </h2>
       <p className="mt-1 text-sm text-slate-600">{T.intro}</p>
-
-      <div role="log" aria-label="Conversation" aria-live="polite" aria-busy={busy} className="mt-4 max-h-[28rem] space-y-3 overflow-y-auto">
-        {messages.length === 0 ? (
-          <div>
-            <p className="text-sm text-slate-700">{T.emptyTitle}</p>
-            <ul className="mt-2 flex flex-wrap gap-2">
-              {T.starters.map((s) => (
-                <li key={s}>
-                  <Button type="button" variant="secondary" size="sm" className="text-left" onClick={() => ask(s)} disabled={busy}>
-                    {s}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          messages.map((m) =>
-            m.role === "user" ? (
-              <article key={m.id} aria-label={`${T.you} asked`} className="ml-6 rounded-lg bg-teal-50 p-3 text-sm text-teal-950">
-                {m.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("")}
-              </article>
-            ) : (
-              <Answer key={m.id} message={m} />
-            ),
-          )
-        )}
-        {status === "submitted" ? (
-          <p role="status" className="text-sm text-slate-500">
-            {T.loading}
-          </p>
-        ) : null}
-      </div>
-
+      <Conversation messages={messages} busy={busy} submitted={status === "submitted"} onPick={ask} />
       {error ? (
         <div role="alert" className="mt-3 flex flex-wrap items-center gap-2 rounded border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
           <span>{errorText(error)}</span>
@@ -112,7 +116,6 @@ export function ChatPanel() {
           </Button>
         </div>
       ) : null}
-
       <form onSubmit={onSubmit} className="mt-4">
         <label htmlFor="ask-input" className="text-sm font-medium">
           {T.inputLabel}

@@ -9,14 +9,13 @@ import { randomUUID } from "node:crypto";
 import { db } from "./client";
 import { assertOperator, assertSelf, ForbiddenError, NotFoundError, type Actor } from "./actor";
 import { latestAsOf } from "./as-of";
+import { approvedRecommendationsWithFacts, type StreamableRecommendation } from "./explain";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
 import { CHAT_RATE_LIMIT_QUESTIONS, CHAT_RATE_LIMIT_WINDOW_MINUTES } from "../core/chat/constants";
-import type { DecisionTrace } from "../core/guardrails/trace";
-import type { Fact } from "../core/recommend/types";
 import type { CoreUserData } from "../core/types";
 import type { WindowSignals } from "../core/signals/types";
-import type { ChatCounts, ChatSentenceView, ChatTurnView } from "../types/chat";
+import type { ChatCounts, ChatSentenceView, ChatTurnRecord, ChatTurnView } from "../types/chat";
 
 /** The customer has not opted in (or has opted out): the chat reads and stores nothing. */
 export class ConsentRequiredError extends ForbiddenError {
@@ -62,18 +61,6 @@ export async function reserveChatTurn(actor: Actor, userId: string, input: { con
   return { id };
 }
 
-export interface ChatTurnRecord {
-  outcome: "answer" | "fallback" | "refusal";
-  answer: string;
-  reason: string | null;
-  modelId: string | null;
-  tools: string[];
-  sentences: ChatSentenceView[];
-  disclosure: boolean;
-  firstTokenMs: number | null;
-  answerMs: number;
-}
-
 /** Records what the customer saw. A turn deleted meanwhile (consent revoked) stays deleted. */
 export async function finishChatTurn(actor: Actor, userId: string, id: string, r: ChatTurnRecord): Promise<void> {
   assertSelf(actor, userId);
@@ -111,33 +98,10 @@ export async function getChatSignals(actor: Actor, userId: string): Promise<{ as
   return { asOf, w30: get("30d"), w180: get("180d") };
 }
 
-export interface ChatSuggestionRow {
-  itemId: string;
-  kind: "education" | "offer";
-  title: string;
-  rationale: string;
-  facts: Fact[];
-}
-
 /** The customer's approved recommendations of their latest as-of date, with the facts of each trace. */
-export async function getChatSuggestions(actor: Actor, userId: string): Promise<ChatSuggestionRow[]> {
+export async function getChatSuggestions(actor: Actor, userId: string): Promise<StreamableRecommendation[]> {
   await assertConsentingSelf(actor, userId);
-  const asOf = await latestAsOf(actor, userId);
-  if (!asOf) return [];
-  const recs = await db().recommendation.findMany({
-    where: { userId, asOf, status: "approved" },
-    orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }],
-    select: { itemId: true, kind: true, title: true, rationale: true, traceJson: true },
-  });
-  return recs.map((r) => {
-    let facts: Fact[] = [];
-    try {
-      facts = (JSON.parse(r.traceJson) as Partial<DecisionTrace>).facts ?? [];
-    } catch {
-      facts = [];
-    }
-    return { itemId: r.itemId, kind: r.kind === "offer" ? "offer" : "education", title: r.title, rationale: r.rationale, facts };
-  });
+  return approvedRecommendationsWithFacts(actor, userId);
 }
 
 /** The customer's accounts and the transactions of the `days` days ending on their latest as-of date. */

@@ -7,19 +7,26 @@ export interface ChatSentenceView {
   failures: string[];
 }
 
-export interface ChatTurnView {
-  id: string;
-  conversationId: string;
-  question: string;
+/** What one finished turn records (lib/ai/chat/answer.ts's result, as lib/db/chat.ts stores it). */
+export interface ChatTurnRecord {
+  outcome: "answer" | "fallback" | "refusal";
   answer: string;
-  /** "pending" | "answer" | "fallback" | "refusal" */
-  outcome: string;
   reason: string | null;
   modelId: string | null;
   tools: string[];
   sentences: ChatSentenceView[];
   disclosure: boolean;
   firstTokenMs: number | null;
+  answerMs: number;
+}
+
+/** Operators: one stored turn. */
+export interface ChatTurnView extends Omit<ChatTurnRecord, "outcome" | "answerMs"> {
+  id: string;
+  conversationId: string;
+  question: string;
+  /** "pending" | "answer" | "fallback" | "refusal" */
+  outcome: string;
   answerMs: number | null;
   createdAt: string;
 }

@@ -13,6 +13,7 @@ import { INTENT_TOOL, isDataIntent, readQuestion, type QuestionReading } from ".
 import { CHAT_MESSAGES } from "../../core/chat/messages";
 import { needsDisclosure, renderToolAnswers } from "../../core/chat/templates";
 import type { AnyToolResult, ChatOutcome, ChatToolName } from "../../core/chat/types";
+import type { ChatSentenceView, ChatTurnRecord } from "../../types/chat";
 import type { ProductName } from "../checks";
 import { getChatModel } from "../model";
 import { catalogProducts, errorReason, type ModelObject } from "../phrase";
@@ -20,26 +21,13 @@ import { checkChatText, chatFailureReason, emptyGround, type ChatGround } from "
 import { chatSystemPrompt } from "./prompt";
 import { addToGround, chatToolSet, runChatTool, type ChatDataSource } from "./tools";
 
-export interface SentenceRecord {
-  text: string;
-  /** "model": the model wrote it; "fallback": our grounded replacement; "fixed": a fixed sentence. */
-  source: "model" | "fallback" | "fixed";
-  passed: boolean;
-  /** "UNGROUNDED_NUMBER: $12", one per failure. */
-  failures: string[];
-}
+/** One sentence shown or withheld: "model" wrote it, "fallback" replaced a failing one, "fixed" is ours. */
+export type SentenceRecord = ChatSentenceView;
 
-export interface ChatTurnResult {
+/** How the answer ended, what the customer saw (without the disclosure), every sentence's checks, timings. */
+export interface ChatTurnResult extends ChatTurnRecord {
   outcome: ChatOutcome;
-  /** What the customer saw, without the disclosure. */
-  answer: string;
-  reason: string | null;
-  modelId: string | null;
   tools: ChatToolName[];
-  sentences: SentenceRecord[];
-  disclosure: boolean;
-  firstTokenMs: number | null;
-  answerMs: number;
 }
 
 export type ChatEvent =
