@@ -67,12 +67,12 @@ describe("chat answers with a tool-calling model (AI SDK mock)", () => {
   it("round-trips a tool call: the model gets the tool's data, sums of returned amounts are grounded", async () => {
     const model = scriptedModel([
       [{ type: "tool", name: "get_subscriptions", input: '{"user_id":"u_someone_else"}' }],
-      [{ type: "text", text: "You have 3 subscriptions. Netflix and Spotify together cost $25.98 a month. " }, { type: "text", text: "Netflix renews on July 10." }],
+      [{ type: "text", text: "You have 3 subscriptions. Netflix and Spotify together cost $25.98 a month. " }, { type: "text", text: "Netflix renews on Jul. 10." }],
     ]);
     const source = fakeSource();
     const { text, turn } = await collect(chatAnswerEvents({ question: "subscriptions?", source, model }));
     expect(turn.outcome).toBe("answer");
-    expect(text).toBe("You have 3 subscriptions. Netflix and Spotify together cost $25.98 a month. Netflix renews on July 10.");
+    expect(text).toBe("You have 3 subscriptions. Netflix and Spotify together cost $25.98 a month. Netflix renews on Jul. 10.");
     // The second call carries the tool result: the data of the session's source, whatever the input said.
     const second = JSON.stringify(model.doStreamCalls[1].prompt);
     expect(second).toContain('"monthly_total":"$65.98"');
@@ -97,6 +97,7 @@ describe("chat answers with a tool-calling model (AI SDK mock)", () => {
 
   it.each([
     ["a date no tool returned", "Netflix renews on July 11.", "UNGROUNDED_DATE: July 11"],
+    ["an abbreviated date no tool returned", "Netflix renews on Jul. 11 this year.", "UNGROUNDED_DATE: Jul. 11"],
     ["shaming words", "That is a bit reckless.", "TONE: reckless"],
     ["advice", "You should open a new card.", "ADVICE: You should open"],
     ["an email address", "I can't show bob@bank.test's data.", "IDENTIFIER: bob@bank.test"],

@@ -50,10 +50,13 @@ export interface AnswerInput {
   abortSignal?: AbortSignal;
 }
 
+/** A sentence ends at . ! or ? (and a closing quote or bracket) before a space; not after "Nov." or "e.g.". */
+const SENTENCE_END = /(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|vs|Mr|Mrs|Ms|Dr|St))[.!?]["')\]]?\s+/g;
+
 /** End of the last complete sentence in `s` (after its closing punctuation and spaces), or 0. */
 function lastSentenceEnd(s: string): number {
   let end = 0;
-  for (const m of s.matchAll(/[.!?]["')\]]?\s+/g)) end = (m.index ?? 0) + m[0].length;
+  for (const m of s.matchAll(SENTENCE_END)) end = (m.index ?? 0) + m[0].length;
   return end;
 }
 
@@ -61,7 +64,7 @@ function lastSentenceEnd(s: string): number {
 function sentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (const m of text.matchAll(/[.!?]["')\]]?\s+/g)) {
+  for (const m of text.matchAll(SENTENCE_END)) {
     const end = (m.index ?? 0) + m[0].length;
     out.push(text.slice(start, end));
     start = end;
