@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth";
 import { getCustomerView } from "@/lib/db/customer-view";
 import { ConsentCard } from "@/components/me/consent-card";
+import { ChatPanel } from "@/components/me/chat-panel";
 import { customerInsights } from "@/components/me/insights";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 
@@ -80,6 +81,8 @@ export default async function MePage() {
                 <p className="text-sm text-slate-600">No suggestions yet. Our team reviews every suggestion before it appears here.</p>
               )}
             </section>
+
+            <ChatPanel />
           </>
         ) : (
           <section aria-labelledby="why-title" className="rounded-lg border border-dashed border-slate-300 bg-white p-5">

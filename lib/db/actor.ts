@@ -44,3 +44,9 @@ export function assertSelfOrOperator(actor: Actor | null | undefined, userId: st
   if (!actor) throw new ForbiddenError("sign in required");
   if (actor.role === "customer" && actor.id !== userId) throw new ForbiddenError("you may only see your own data");
 }
+
+/** The person themself only (a customer's own chat, say): not even an operator acts as them. */
+export function assertSelf(actor: Actor | null | undefined, userId: string): asserts actor is Actor {
+  if (!actor) throw new ForbiddenError("sign in required");
+  if (actor.id !== userId) throw new ForbiddenError("you may only see your own data");
+}

@@ -12,6 +12,8 @@ import type { Fact, RecommendationKind } from "../core/recommend/types";
 
 export interface StreamableRecommendation {
   id: string;
+  /** The catalog item (the chat reads its text). */
+  itemId: string;
   kind: RecommendationKind;
   title: string;
   /** The stored (template or approved) rationale: the fallback text. */
@@ -32,7 +34,7 @@ export async function approvedRecommendationsWithFacts(actor: Actor, userId: str
   const recs = await p.recommendation.findMany({
     where: { userId, asOf, status: "approved" },
     orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }],
-    select: { id: true, kind: true, title: true, rationale: true, traceJson: true },
+    select: { id: true, itemId: true, kind: true, title: true, rationale: true, traceJson: true },
   });
   return recs.map((r) => {
     let facts: Fact[] = [];
@@ -41,6 +43,6 @@ export async function approvedRecommendationsWithFacts(actor: Actor, userId: str
     } catch {
       facts = [];
     }
-    return { id: r.id, kind: r.kind === "offer" ? "offer" : "education", title: r.title, rationale: r.rationale, facts };
+    return { id: r.id, itemId: r.itemId, kind: r.kind === "offer" ? "offer" : "education", title: r.title, rationale: r.rationale, facts };
   });
 }
