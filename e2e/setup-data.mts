@@ -38,14 +38,15 @@ if (cmd === "ingest") {
   const spareIds = new Set(SPARES.map((u) => u.id));
   const customer = customers.find((c) => c.consentGranted && c._count.recommendations > 0 && !spareIds.has(c.id));
   if (!customer) throw new Error("e2e: no consenting customer with pending recommendations; cannot run the specs");
-  const other = customers.find((c) => c.id !== customer.id && !spareIds.has(c.id));
+  // A second customer who also consents (the chat's isolation test signs in as them); never a spare.
+  const other = customers.find((c) => c.id !== customer.id && !spareIds.has(c.id) && c.consentGranted) ?? customers.find((c) => c.id !== customer.id && !spareIds.has(c.id));
   if (!other) throw new Error("e2e: need a second customer");
   mkdirSync("tmp", { recursive: true });
   const data = {
     asOf: arg,
     operator: { email: process.env.DEMO_OPERATOR_EMAIL ?? "operator@spendsense.local", password: process.env.DEMO_OPERATOR_PASSWORD ?? "operator-demo-password" },
     customer: { id: customer.id, name: customer.name, email: customer.email, password: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password" },
-    other: { id: other.id, name: other.name, email: other.email },
+    other: { id: other.id, name: other.name, email: other.email, password: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password" },
     spares: SPARES,
     // The server's database, for specs that change it behind the app's back (a deleted user).
     databaseUrl: process.env.DATABASE_URL,

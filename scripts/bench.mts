@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] : one JSON line per figure ({"name","value","unit",...context}).
 // Each throughput figure has its floor beside it, measured in the same run on the same rows.
 // Postgres figures need a server: BENCH_PG_URL (default postgres://spendsense:spendsense@127.0.0.1:5432/spendsense_bench;
-// the database is wiped). Sizes: --quick runs only the 100k size.
+// the database is wiped). Sizes: --quick runs only the 100k size. --chat-only: only the chat figures.
 import path from "node:path";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -16,6 +16,7 @@ import { transactionRow, type TransactionRow } from "../lib/core/rows.ts";
 import { writeBundle } from "../lib/generator/index.ts";
 import { runExtraBenches } from "../lib/bench/extra.ts";
 import { runSignInBench } from "../lib/bench/sign-in.ts";
+import { runChatBench } from "../lib/bench/chat.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -25,6 +26,10 @@ const AS_OF = "2026-11-01";
 const sizes: { label: string; users: number }[] = [{ label: "100k", users: 100 }, ...(quick ? [] : [{ label: "1M", users: 1000 }])];
 const pgUrl = process.env.BENCH_PG_URL ?? "postgres://spendsense:spendsense@127.0.0.1:5432/spendsense_bench";
 const ctx = { machine };
+if (process.argv.includes("--chat-only")) {
+  await runChatBench({ dir, asOf: AS_OF, ctx });
+  process.exit(0);
+}
 
 async function pgAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
@@ -122,3 +127,4 @@ for (const kind of targets) {
 await closeRaw();
 await runExtraBenches({ dir, asOf: AS_OF, bundle100k: files["100k"].file, pgUrl: targets.includes("postgres") ? pgUrl : null, ctx });
 await runSignInBench({ dir, ctx });
+await runChatBench({ dir, asOf: AS_OF, ctx });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { pageActor } from "@/lib/auth/session";
-import { listUsers } from "@/lib/db/views";
+import { listUsers } from "@/lib/db/user-list";
 import { PERSONA_PRIORITY, PERSONAS } from "@/lib/core/personas";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

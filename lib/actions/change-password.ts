@@ -3,7 +3,7 @@ import { z } from "zod";
 import { changePasswordThrottled, TooManyAttempts } from "../auth/sign-in";
 import { signInErrorMessage } from "../auth/rate-limit";
 import { WrongPasswordError } from "../db/passwords";
-import { ActionError, failure, formObject, parseInput, requireActor, type ActionResult } from "./guard";
+import { ActionError, defineAction } from "./safe-action";
 
 /** Shortest new password: NIST SP 800-63B asks for at least 8 characters; 12 for accounts that see financial data. */
 const MIN_PASSWORD_LENGTH = 12;
@@ -23,10 +23,11 @@ const Input = z
  * Customers and operators: change their own password. Every session of the person ends, this
  * one included; the form then sends them to sign in with the new password.
  */
-export async function changePasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  try {
-    const actor = await requireActor(["customer", "operator"]);
-    const input = parseInput(Input, formObject(formData));
+export const changePasswordAction = defineAction({
+  name: "change-password",
+  roles: ["customer", "operator"],
+  input: Input,
+  run: async ({ actor, input }) => {
     try {
       await changePasswordThrottled(actor, input.currentPassword, input.newPassword);
     } catch (e) {
@@ -34,8 +35,6 @@ export async function changePasswordAction(_prev: ActionResult | null, formData:
       if (e instanceof TooManyAttempts) throw new ActionError(signInErrorMessage(e.message) ?? "Too many attempts.");
       throw e;
     }
-    return { ok: true, message: "Password changed. You have been signed out everywhere; sign in with your new password." };
-  } catch (e) {
-    return failure(e);
-  }
-}
+    return { message: "Password changed. You have been signed out everywhere; sign in with your new password.", subjectId: actor.id };
+  },
+});

@@ -62,6 +62,6 @@ export async function pageActor(roles: Role[], callbackPath: string): Promise<Ac
   const back = encodeURIComponent(safeCallbackPath(callbackPath));
   if (s.kind === "none") redirect(`/signin?callbackUrl=${back}`);
   if (s.kind === "ended") redirect(`/session-ended?callbackUrl=${back}`);
-  if (!roles.includes(s.actor.role)) forbidden();
+  if (!(roles as string[]).includes(s.actor.role)) forbidden();
   return s.actor;
 }

@@ -3,6 +3,7 @@
  * PostgreSQL as DATABASE_URL says. Both generated clients come from the same schema, so they share
  * one API; the SQLite client's type stands for both.
  */
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";

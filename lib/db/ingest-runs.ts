@@ -1,9 +1,9 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "./client";
-import type { EntityCounts } from "../ingest/sink";
 
 /** Records a committed ingest: where it came from, who sent it, what it changed. */
-export async function recordIngestRun(run: { source: string; actorId?: string | null; counts: EntityCounts; startedAt: Date; finishedAt?: Date }): Promise<void> {
+export async function recordIngestRun(run: { source: string; actorId?: string | null; counts: object; startedAt: Date; finishedAt?: Date }): Promise<void> {
   await db().ingestRun.create({
     data: { id: randomUUID(), source: run.source, actorId: run.actorId ?? null, countsJson: JSON.stringify(run.counts), startedAt: run.startedAt, finishedAt: run.finishedAt ?? new Date() },
   });

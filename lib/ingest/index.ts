@@ -15,7 +15,6 @@ import { openRaw } from "../db/raw";
 import { resolveDb, type DbTarget } from "../db/url";
 
 export type { IngestResult } from "./session";
-export type { FieldError } from "./validate";
 
 export function openSink(target: DbTarget = resolveDb()): IngestSink {
   const raw = openRaw(target);

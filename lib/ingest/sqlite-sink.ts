@@ -6,12 +6,12 @@
 import type Database from "better-sqlite3";
 import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "../core/rows";
 import { emptyCounts, type EntityCounts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
+import { sqliteTime } from "../db/raw";
 
 type Stmt = Database.Statement;
 const LOOKUP_CHUNK = 500;
 
 /** The timestamp text Prisma's better-sqlite3 adapter writes and reads (ISO 8601, +00:00). */
-export const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
 function upsertPair(db: Database.Database, table: string, cols: readonly string[], key: string, extra: Record<string, string> = {}) {
   const extraCols = Object.keys(extra);
@@ -46,7 +46,7 @@ export class SqliteSink implements IngestSink {
   private aprDelete: Stmt;
   private aprInsert: Stmt;
   private inTx = false;
-  private now = sqliteNow();
+  private now = sqliteTime();
 
   constructor(private readonly db: Database.Database) {
     this.s = {
@@ -65,7 +65,7 @@ export class SqliteSink implements IngestSink {
   }
 
   async begin() {
-    this.now = sqliteNow();
+    this.now = sqliteTime();
     this.db.exec("BEGIN IMMEDIATE");
     this.inTx = true;
     this.firstNewRowid = (this.db.prepare("SELECT coalesce(max(rowid), 0) FROM transactions").pluck().get() as number) + 1;

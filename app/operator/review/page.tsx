@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { pageActor } from "@/lib/auth/session";
-import { reviewQueue } from "@/lib/db/views";
+import { reviewQueue } from "@/lib/db/review";
 import { Badge } from "@/components/ui/badge";
 import { DecisionForm } from "@/components/operator/decision-form";
 import { StatusBadge } from "@/components/operator/persona-badge";

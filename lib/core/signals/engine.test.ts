@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { benchSignals, computeSignals, computeWindow, toProfileWindowJson } from "./index";
+import { computeSignals, computeWindow, toProfileWindowJson } from "./index";
 import type { CoreTransaction } from "../types";
-import { account, everyNDays, liability, monthlyDates, pfc, rng, tx, user } from "./testkit";
-import { addDays } from "../time";
+import { account, everyNDays, liability, monthlyDates, pfc, tx, user } from "./testkit";
 
 const AS_OF = "2025-06-30";
 
@@ -134,25 +133,5 @@ describe("computeSignals", () => {
     // Spend 180d: 6 x 15.49 + 6 x 1500 + 60 = 9152.94 -> 1547.86 a month (x 30.44 / 180).
     expect(j.savings).toEqual({ net_inflow: 2400, monthly_net_inflow: 405.87, growth_rate: 0.3636, emergency_fund_months: 5.8145 });
     expect(j.income).toEqual({ payroll_detected: true, frequency: "BIWEEKLY", median_pay_gap_days: 14, pay_variability: 0, cash_flow_buffer_months: 2.0028 });
-  });
-
-  it("is fast: a user with ~1,000 rows computes both windows in a few milliseconds", () => {
-    const r = rng(1);
-    const rows: CoreTransaction[] = [...baseRows()];
-    let d = "2024-07-01";
-    const merchants = ["SAFEWAY", "TST* JOE'S PIZZA 0042", "SQ *BLUE BOTTLE", "SHELL OIL 5531", "AMZN Mktp US*2K3L45", "TARGET 0001", "UBER TRIP"];
-    while (rows.length < 1000) {
-      rows.push(tx(d, 300 + Math.floor(r() * 9000), merchants[Math.floor(r() * merchants.length)], { account_id: "card", ...pfc("GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE") }));
-      if (r() < 0.6) d = addDays(d, 1);
-    }
-    // CPU time, not wall time: other processes on a shared machine must not fail this test.
-    const cpuMs = () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
-    };
-    const res = benchSignals([user(accounts(), rows)], AS_OF, { minMs: 200, now: cpuMs });
-    expect(res.transactions).toBe(1000);
-    // Loose bound so CI noise cannot fail it; the target (>= 1M tx/s) is measured by scripts/bench.
-    expect(res.tx_per_second).toBeGreaterThan(100_000);
   });
 });

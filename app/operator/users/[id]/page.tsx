@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { pageActor } from "@/lib/auth/session";
-import { getUserDetail, type UserDetail } from "@/lib/db/views";
+import { currentActor, pageActor } from "@/lib/auth/session";
+import { getUserDetail } from "@/lib/db/user-detail";
+import { getChatTranscript } from "@/lib/db/chat";
 import { customerAccess } from "@/lib/db/user-status";
+import type { UserDetail } from "@/lib/types/views";
 import { NotFoundError } from "@/lib/db/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -13,6 +15,7 @@ import { SignalsPanel } from "@/components/operator/signals-panel";
 import { RecommendationCard } from "@/components/operator/recommendation-card";
 import { AccessCard } from "@/components/operator/access-card";
 import { dateTime, usd } from "@/components/operator/format";
+import { ChatTranscript } from "@/components/operator/chat-transcript";
 
 export const metadata = { title: "User · SpendSense operator" };
 
@@ -25,6 +28,11 @@ async function load(id: string): Promise<UserDetail & { disabledAt: Date | null 
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
+}
+
+async function loadTranscript(id: string) {
+  const actor = await currentActor();
+  return actor ? getChatTranscript(actor, id) : [];
 }
 
 function WindowContent({ d, w }: { d: UserDetail; w: "30d" | "180d" }) {
@@ -65,6 +73,7 @@ function WindowContent({ d, w }: { d: UserDetail; w: "30d" | "180d" }) {
 export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const d = await load(decodeURIComponent(id));
+  const transcript = await loadTranscript(d.user.id);
   const u = d.user;
   return (
     <div className="space-y-6">
@@ -174,6 +183,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           )}
         </Card>
       </div>
+      <ChatTranscript turns={transcript} />
     </div>
   );
 }
