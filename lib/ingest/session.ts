@@ -186,10 +186,7 @@ export class IngestSession {
       }
       case "transactions": {
         const id = (d as unknown as { transaction_id: string }).transaction_id;
-        // A sink that detects repeats itself (SQLite, by rowid) spares the session a set of every id;
-        // once writing has stopped (after an error) the session tracks them instead.
-        const sinkDetects = this.sink.detectsDuplicateTransactions && !this.failed;
-        if (!final && !sinkDetects && this.duplicate("transactions", id, path, "transaction_id")) return;
+        if (!final && this.duplicate("transactions", id, path, "transaction_id")) return;
         const acct = this.accounts.get((d as unknown as { account_id: string }).account_id);
         if (!acct) {
           if (!final) return defer();
@@ -200,9 +197,7 @@ export class IngestSession {
           });
           return;
         }
-        if (write() && this.sink.writeTransaction(transactionRow(d as never, acct.user_id), item.index) === "duplicate") {
-          this.addError({ path: `${path}.transaction_id`, reason: `duplicate transaction_id "${id}" appears more than once in the bundle` });
-        }
+        if (write()) this.sink.writeTransaction(transactionRow(d as never, acct.user_id), item.index);
         return;
       }
       case "credit":

@@ -54,14 +54,8 @@ export interface IngestSink {
    */
   writeUser(row: UserRow, consentTrue: boolean): void;
   writeAccount(row: AccountRow): void;
-  /**
-   * index: the element's position in `transactions`. Returns "duplicate" when the sink itself found
-   * that this bundle already wrote this id (sinks with `detectsDuplicateTransactions`; the session
-   * then keeps no set of transaction ids).
-   */
-  writeTransaction(row: TransactionRow, index: number): void | "duplicate";
-  /** True when writeTransaction detects a transaction id repeated within the bundle. */
-  readonly detectsDuplicateTransactions?: boolean;
+  /** index: the element's position in `transactions` (named in an OwnershipConflict). */
+  writeTransaction(row: TransactionRow, index: number): void;
   writeLiability(row: LiabilityRow): void;
   /** Called after each batch; a sink may flush buffered rows here. */
   afterBatch(): Promise<void>;

@@ -1,17 +1,16 @@
 /**
  * SQLite sink, in two phases so that the database's single write lock is held only briefly:
  *  1. staging: rows go into a private temporary database (ATTACH '' AS stg) on the ingest's own
- *     connection, batch by batch, without touching the shared database's lock; a repeated
- *     transaction_id is caught there by its primary key;
- *  2. apply: one BEGIN IMMEDIATE ... COMMIT on the shared database checks that no stored
- *     transaction would move to another account, merges each table with one INSERT ... SELECT ...
- *     ON CONFLICT DO UPDATE ... WHERE (columns) IS NOT (new columns) (re-sending identical data
- *     writes nothing), grants import consent, and records the run.
+ *     connection, batch by batch, in the bundle's order, without touching the shared database's
+ *     lock; each staged batch is checked for stored transactions it would move to another account;
+ *  2. apply: one BEGIN IMMEDIATE ... COMMIT on the shared database merges each table with one
+ *     INSERT ... SELECT ... ON CONFLICT DO UPDATE ... WHERE (columns) IS NOT (new columns)
+ *     (re-sending identical data writes nothing), grants import consent, and records the run.
  * A customer's revocation or an operator's decision waits at most for phase 2, never for parsing.
  */
 import Database from "better-sqlite3";
 import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "../core/rows";
-import { emptyCounts, type CommitOutcome, type Counts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
+import { emptyCounts, type CommitOutcome, type Counts, type IngestSink, type KnownAccount, type KnownUser, type OwnershipConflict } from "./sink";
 import { SQLITE_BUSY_TIMEOUT_MS } from "../db/raw";
 import { ingestRunInsertSql, ingestRunValues, type IngestRunRecord } from "../db/ingest-runs";
 import { MAX_REPORTED_ERRORS } from "./session";
@@ -32,14 +31,13 @@ const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 const bool = (b: boolean | null) => (b == null ? null : b ? 1 : 0);
 
 function stagingSchema(): string {
-  const rest = TRANSACTION_COLS.filter((c) => c !== "id");
   return `
     PRAGMA stg.journal_mode = MEMORY;
     PRAGMA stg.synchronous = OFF;
     PRAGMA stg.cache_size = -${STAGING_CACHE_KIB};
     CREATE TABLE stg.users (${list(USER_COLS)}, consent_true INTEGER);
     CREATE TABLE stg.accounts (${list(ACCOUNT_COLS)});
-    CREATE TABLE stg.transactions (idx INTEGER, id TEXT PRIMARY KEY, ${list(rest)}) WITHOUT ROWID;
+    CREATE TABLE stg.transactions (idx INTEGER, ${list(TRANSACTION_COLS)});
     CREATE TABLE stg.liabilities (${list(LIABILITY_COLS)});
     CREATE TABLE stg.aprs (${list(APR_COLS)});`;
 }
@@ -59,7 +57,6 @@ function mergeSql(table: string, cols: readonly string[], key: string, extra: Re
 
 export class SqliteSink implements IngestSink {
   readonly kind = "sqlite" as const;
-  readonly detectsDuplicateTransactions = true;
   private readonly db: Database.Database;
   private counts = emptyCounts();
   private staged = { users: 0, accounts: 0, transactions: 0, liabilities: 0 };
@@ -77,11 +74,11 @@ export class SqliteSink implements IngestSink {
 
   async begin() {
     this.db.exec(`ATTACH DATABASE '' AS stg; ${stagingSchema()}`);
-    const ins = (table: string, cols: readonly string[], or = "") => this.db.prepare(`INSERT ${or} INTO stg.${table} (${list(cols)}) VALUES (${marks(cols.length)})`);
+    const ins = (table: string, cols: readonly string[]) => this.db.prepare(`INSERT INTO stg.${table} (${list(cols)}) VALUES (${marks(cols.length)})`);
     this.st = {
       users: ins("users", [...USER_COLS, "consent_true"]),
       accounts: ins("accounts", ACCOUNT_COLS),
-      transactions: ins("transactions", ["idx", ...TRANSACTION_COLS], "OR IGNORE"),
+      transactions: ins("transactions", ["idx", ...TRANSACTION_COLS]),
       liabilities: ins("liabilities", LIABILITY_COLS),
       aprs: ins("aprs", APR_COLS),
     };
@@ -138,11 +135,9 @@ export class SqliteSink implements IngestSink {
     this.staged.accounts++;
   }
 
-  writeTransaction(r: TransactionRow, index: number): void | "duplicate" {
+  writeTransaction(r: TransactionRow, index: number) {
     this.stage();
-    // The staging table's primary key sees every id this bundle sent, stored before or not.
-    const changes = this.st.transactions.run(index, r.id, r.account_id, r.user_id, r.date, r.authorized_date, r.amount_cents, r.iso_currency_code, r.name, r.merchant_name, r.merchant_entity_id, r.payment_channel, r.pfc_primary, r.pfc_detailed, r.pending ? 1 : 0, r.pending_transaction_id).changes;
-    if (changes === 0) return "duplicate";
+    this.st.transactions.run(index, r.id, r.account_id, r.user_id, r.date, r.authorized_date, r.amount_cents, r.iso_currency_code, r.name, r.merchant_name, r.merchant_entity_id, r.payment_channel, r.pfc_primary, r.pfc_detailed, r.pending ? 1 : 0, r.pending_transaction_id);
     this.staged.transactions++;
   }
 
@@ -156,8 +151,10 @@ export class SqliteSink implements IngestSink {
   }
 
   async afterBatch() {
-    if (this.staging) this.db.exec("COMMIT");
+    if (!this.staging) return;
+    this.db.exec("COMMIT");
     this.staging = false;
+    if (this.staged.transactions > this.checkedRows) this.checkConflicts();
   }
 
   /** Runs one merge and counts what it did: rows with a rowid above the old maximum are new. */
@@ -169,13 +166,25 @@ export class SqliteSink implements IngestSink {
     return { inserted, updated: changed - inserted, unchanged: this.staged[entity] - changed };
   }
 
-  /** Stored transactions the bundle sends under another account (checked under the write lock). */
-  private conflicts(): { list: { index: number; id: string }[]; count: number } {
-    const from = `FROM stg.transactions s CROSS JOIN main.transactions t ON t.id = s.id WHERE t.account_id <> s.account_id`;
-    const list = this.db.prepare(`SELECT s.idx AS "index", s.id ${from} ORDER BY s.idx LIMIT ?`).all(MAX_REPORTED_ERRORS) as { index: number; id: string }[];
-    const count = list.length < MAX_REPORTED_ERRORS ? list.length : (this.db.prepare(`SELECT count(*) ${from}`).pluck().get() as number);
-    return { list, count };
+  /**
+   * Stored transactions the batch just staged sends under another account: checked batch by batch
+   * (while the next batch is parsed) against the stored rows; the merge's guard keeps a stored
+   * transaction on its account even against an ingest committed in between.
+   */
+  private checkConflicts(): void {
+    const from = `FROM stg.transactions s CROSS JOIN main.transactions t ON t.id = s.id WHERE s.rowid > ? AND t.account_id <> s.account_id`;
+    const found = this.db.prepare(`SELECT s.idx AS "index", s.id ${from} ORDER BY s.idx LIMIT ?`).all(this.checkedRows, MAX_REPORTED_ERRORS) as { index: number; id: string }[];
+    if (found.length) {
+      const count = found.length < MAX_REPORTED_ERRORS ? found.length : (this.db.prepare(`SELECT count(*) ${from}`).pluck().get(this.checkedRows) as number);
+      this.conflicts.push(...found.map((x) => ({ section: "transactions" as const, ...x })));
+      this.conflictCount += count;
+    }
+    this.checkedRows = this.staged.transactions;
   }
+  private conflicts: OwnershipConflict[] = [];
+  private conflictCount = 0;
+  /** Staged transactions (by rowid) already checked for conflicts. */
+  private checkedRows = 0;
 
   /** Import consent: granted only to a customer who is not consenting and has never revoked. */
   private grantImportConsent(now: string): number {
@@ -207,13 +216,12 @@ export class SqliteSink implements IngestSink {
 
   async commit(run: IngestRunRecord): Promise<CommitOutcome> {
     await this.afterBatch();
+    if (this.conflictCount) {
+      await this.rollback();
+      return { ok: false, conflicts: this.conflicts.slice(0, MAX_REPORTED_ERRORS), conflict_count: this.conflictCount };
+    }
     this.db.exec("BEGIN IMMEDIATE");
     const c = this.counts;
-    const conflicts = this.conflicts();
-    if (conflicts.count) {
-      await this.rollback();
-      return { ok: false, conflicts: conflicts.list.map((x) => ({ section: "transactions", ...x })), conflict_count: conflicts.count };
-    }
     const now = sqliteNow();
     c.users = this.merge("users", mergeSql("users", USER_COLS, "id", { role: "'customer'", consent_granted: "0", created_at: "?" }, "t.role = 'customer'"), [now]);
     c.consent_events.inserted = this.grantImportConsent(now);
