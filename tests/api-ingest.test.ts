@@ -13,8 +13,8 @@ async function cookieFor(uid: string, role: string) {
   return `next-auth.session-token=${token}`;
 }
 
-function post(body: string | Uint8Array, headers: Record<string, string> = {}) {
-  return new Request("http://localhost/api/ingest", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+function post(body: string | Buffer, headers: Record<string, string> = {}) {
+  return new Request("http://localhost/api/ingest", { method: "POST", body: body as BodyInit, headers: { "content-type": "application/json", ...headers } });
 }
 
 describe(`POST /api/ingest (${dbKind})`, () => {

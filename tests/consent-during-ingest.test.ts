@@ -82,7 +82,7 @@ describe(`consent always wins over a running ingest (${dbKind})`, () => {
     // Another process holds the write lock for 1.5 s, as an ingest applying its rows does.
     const file = process.env.DATABASE_URL!.slice("file:".length);
     for (const act of [
-      () => decideRecommendation(operator, rec.id, "approve"),
+      (): Promise<unknown> => decideRecommendation(operator, rec.id, "approve"),
       () => setConsent({ id: "u_alice", role: "customer" }, "u_alice", false),
     ]) {
       const holder = spawn(process.execPath, ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(file)});d.exec("BEGIN IMMEDIATE");d.prepare("UPDATE users SET name = name WHERE id = 'op1'").run();console.log("locked");setTimeout(()=>{d.exec("COMMIT");d.close()},1500)`], { cwd: root });

@@ -18,7 +18,7 @@ export type Db = InstanceType<typeof SqliteClient>;
 const g = globalThis as unknown as { __ssPrisma?: { url: string; client: Db } };
 
 /** WAL (persistent in the file): readers never wait for a writer, nor a writer for readers. */
-function useWal(file: string): void {
+function setWalMode(file: string): void {
   if (file === ":memory:") return;
   mkdirSync(path.dirname(file), { recursive: true });
   const c = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -47,7 +47,7 @@ function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite
 function create(): { url: string; client: Db } {
   const target = resolveDb();
   if (target.kind === "sqlite") {
-    useWal(target.file);
+    setWalMode(target.file);
     const adapter = immediateTransactions(new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
     return { url: target.url, client: new SqliteClient({ adapter }) };
   }

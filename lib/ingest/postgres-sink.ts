@@ -64,6 +64,7 @@ export class PostgresSink implements IngestSink {
     this.inTx = true;
     await this.client.query(`
       CREATE TEMP TABLE stg_users (LIKE users INCLUDING DEFAULTS, grant_consent boolean) ON COMMIT DROP;
+      CREATE TEMP TABLE stg_users_all (LIKE stg_users) ON COMMIT DROP;
       CREATE TEMP TABLE stg_accounts (LIKE accounts INCLUDING DEFAULTS) ON COMMIT DROP;
       CREATE TEMP TABLE stg_transactions (LIKE transactions) ON COMMIT DROP;
       CREATE TEMP TABLE stg_liabilities (LIKE liabilities) ON COMMIT DROP;
@@ -153,11 +154,12 @@ export class PostgresSink implements IngestSink {
     const c = this.client!;
     const counts = this.counts;
     if (t.users) {
-      // New users now (accounts refer to them); stored ones are compared and updated at the commit.
-      // stg_users keeps every user of the bundle until then.
+      // New users now (accounts refer to them); stored ones are compared and updated at the commit,
+      // from stg_users_all.
       await this.copy(this.stages.users, t.users);
       const ins = await c.query(`INSERT INTO users (${USER_COLS.map(q).join(",")}) SELECT ${USER_COLS.map(q).join(",")} FROM stg_users ON CONFLICT (id) DO NOTHING`);
       counts.users.inserted += ins.rowCount ?? 0;
+      await c.query("INSERT INTO stg_users_all SELECT * FROM stg_users; TRUNCATE stg_users");
     }
     if (t.accounts) {
       await this.copy(this.stages.accounts, t.accounts);
@@ -244,8 +246,8 @@ export class PostgresSink implements IngestSink {
   private async mergeUsersAtCommit(): Promise<void> {
     const c = this.client!;
     const rest = USER_COLS.filter((col) => col !== "id");
-    await c.query(`SELECT u.id FROM users u JOIN stg_users s ON s.id = u.id ORDER BY u.id FOR UPDATE OF u`);
-    const upd = await c.query(`UPDATE users u SET (${rest.map(q).join(",")}) = (${rest.map((col) => `s.${q(col)}`).join(",")}) FROM stg_users s
+    await c.query(`SELECT u.id FROM users u JOIN stg_users_all s ON s.id = u.id ORDER BY u.id FOR UPDATE OF u`);
+    const upd = await c.query(`UPDATE users u SET (${rest.map(q).join(",")}) = (${rest.map((col) => `s.${q(col)}`).join(",")}) FROM stg_users_all s
       WHERE u.id = s.id AND u.role = 'customer' AND (${rest.map((col) => `u.${q(col)}`).join(",")}) IS DISTINCT FROM (${rest.map((col) => `s.${q(col)}`).join(",")})`);
     const users = this.counts.users;
     users.updated = upd.rowCount ?? 0;
@@ -253,7 +255,7 @@ export class PostgresSink implements IngestSink {
     const granted = await c.query(`
       WITH g AS (
         UPDATE users u SET consent_granted = true, consent_at = now()
-        WHERE u.consent_granted = false AND u.role = 'customer' AND u.id IN (SELECT id FROM stg_users WHERE grant_consent)
+        WHERE u.consent_granted = false AND u.role = 'customer' AND u.id IN (SELECT id FROM stg_users_all WHERE grant_consent)
           AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.user_id = u.id AND NOT e.granted)
         RETURNING u.id)
       INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g`);

@@ -21,14 +21,18 @@ function sourceDir(): string | null {
   }
 }
 
+// The paths are built at run time (turbopackIgnore: the Next build must not trace or bundle them).
 function spawn(name: WorkerName, data: Record<string, unknown>, transferList: TransferListItem[]): Worker {
   const here = sourceDir();
-  const candidates = [here && path.join(here, "generated", `${name}.mjs`), path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "ingest", "generated", `${name}.mjs`)];
+  const candidates = [
+    here && path.join(/* turbopackIgnore: true */ here, "generated", `${name}.mjs`),
+    path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "ingest", "generated", `${name}.mjs`),
+  ];
   const bundled = candidates.find((c): c is string => !!c && existsSync(c));
   if (bundled) return new Worker(bundled, { workerData: data, transferList });
-  const dir = here ?? path.join(process.cwd(), "lib", "ingest");
-  const tsModule = pathToFileURL(path.join(dir, `${name}.ts`)).href;
-  return new Worker(path.join(dir, "worker-boot.mjs"), { workerData: { ...data, tsModule }, transferList });
+  const dir = here ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "ingest");
+  const tsModule = pathToFileURL(path.join(/* turbopackIgnore: true */ dir, `${name}.ts`)).href;
+  return new Worker(path.join(/* turbopackIgnore: true */ dir, "worker-boot.mjs"), { workerData: { ...data, tsModule }, transferList });
 }
 
 export interface WorkerChannel<M> {
