@@ -246,7 +246,7 @@ export class PostgresSink implements IngestSink {
   private async mergeUsersAtCommit(): Promise<void> {
     const c = this.client!;
     const rest = USER_COLS.filter((col) => col !== "id");
-    await c.query(`SELECT u.id FROM users u JOIN stg_users_all s ON s.id = u.id ORDER BY u.id FOR UPDATE OF u`);
+    await c.query(`SELECT u.id FROM users u JOIN stg_users_all s ON s.id = u.id ORDER BY u.id FOR NO KEY UPDATE OF u`);
     const upd = await c.query(`UPDATE users u SET (${rest.map(q).join(",")}) = (${rest.map((col) => `s.${q(col)}`).join(",")}) FROM stg_users_all s
       WHERE u.id = s.id AND u.role = 'customer' AND (${rest.map((col) => `u.${q(col)}`).join(",")}) IS DISTINCT FROM (${rest.map((col) => `s.${q(col)}`).join(",")})`);
     const users = this.counts.users;

@@ -63,6 +63,11 @@ export class SqliteSink implements IngestSink {
   private st!: Record<"users" | "accounts" | "transactions" | "liabilities" | "aprs", Stmt>;
   /** A staging transaction is open (one per batch). */
   private staging = false;
+  /** Stored transactions the bundle would move (found while staging), and how many in all. */
+  private conflicts: OwnershipConflict[] = [];
+  private conflictCount = 0;
+  /** Staged transactions (by rowid) already checked for conflicts. */
+  private checkedRows = 0;
 
   /** Opens its own connection to the database file: the staging database is private to it. */
   constructor(file: string) {
@@ -181,11 +186,6 @@ export class SqliteSink implements IngestSink {
     }
     this.checkedRows = this.staged.transactions;
   }
-  private conflicts: OwnershipConflict[] = [];
-  private conflictCount = 0;
-  /** Staged transactions (by rowid) already checked for conflicts. */
-  private checkedRows = 0;
-
   /** Import consent: granted only to a customer who is not consenting and has never revoked. */
   private grantImportConsent(now: string): number {
     const granted = this.db
