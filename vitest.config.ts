@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/helpers/build-workers.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests share one database: run files one at a time.

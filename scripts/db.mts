@@ -40,7 +40,7 @@ const MIGRATIONS = { sqlite: "prisma/migrations", postgres: "prisma/postgres/mig
 const PROVIDER = { sqlite: "sqlite", postgres: "postgresql" } as const;
 
 function deriveSchemas() {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/prisma-schemas.mts"], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/prisma-schemas.mts"], { cwd: root, stdio: "inherit" });
 }
 
 async function migrate() {

@@ -40,6 +40,8 @@ npx tsx --conditions=react-server e2e/setup-data.mts ingest $bundle >&2
 npx tsx --conditions=react-server scripts/seed.mts >&2
 npx tsx --conditions=react-server e2e/setup-data.mts pipeline "$AS_OF" >&2
 
+# The ingest's worker threads, from the current sources (the API runs its ingests in one).
+node scripts/build-worker.mjs >&2
 if [ "${E2E_DEV:-0}" = "1" ]; then
   exec npx next dev -H 127.0.0.1 -p "$PORT"
 fi
