@@ -1,4 +1,4 @@
-import "./server-only";
+import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
 import { hashPassword } from "../auth/password";

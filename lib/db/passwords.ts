@@ -1,4 +1,4 @@
-import "./server-only";
+import "server-only";
 import { db } from "./client";
 import { NotFoundError, type Actor } from "./actor";
 import { hashPassword, verifyPassword } from "../auth/password";

@@ -1,4 +1,4 @@
-import "./server-only";
+import "server-only";
 import { db } from "./client";
 import { assertSelfOrOperator, type Actor } from "./actor";
 

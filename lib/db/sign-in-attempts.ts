@@ -4,7 +4,7 @@
  * so a burst of parallel guesses cannot all pass the check before any of them is counted.
  * Sign-in comes before there is an actor: these functions are called by the sign-in flow only.
  */
-import "./server-only";
+import "server-only";
 import { db } from "./client";
 import { lockDurationMs, SIGN_IN_FAILURE_MEMORY_MS, type ThrottleRule } from "../auth/rate-limit";
 

@@ -1,4 +1,4 @@
-import "./server-only";
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "./client";
 import { assertOperator, NotFoundError, type Actor } from "./actor";
