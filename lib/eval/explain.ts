@@ -4,7 +4,8 @@
  *   fact of the trace (goals we cite, like "below 30%", and the window's length are not the user's).
  * - Auditable: the trace is complete: every guardrail ran and passed, every number the text states
  *   is one of its facts, the generator is named (and agrees with the stored row), offers carry their
- *   eligibility result, and the signals, persona and score that chose the item are there.
+ *   eligibility result, and the persona and score that chose the item are there, with the signals
+ *   they read (a general item for a user with no persona reads none).
  */
 import { checkGrounding, GUARDRAIL_RULES as R, numberTokens } from "../core/guardrails";
 import type { Fact } from "../core/recommend";
@@ -38,7 +39,9 @@ export function auditGaps(r: EvalRecommendation, userId: string): string[] {
   if (!t.generator) gaps.push("generator");
   else if (t.generator !== r.generator) gaps.push(`generator (trace "${t.generator}", row "${r.generator}")`);
   if (!t.generated_at) gaps.push("generated_at");
-  if (!t.signals?.length) gaps.push("signals");
+  // Signals are due when something read them: a persona, or signal tags that chose or worded the item.
+  const readSignals = t.persona?.primary != null || (t.score?.signal_matches?.length ?? 0) > 0 || (t.rationale_tags?.length ?? 0) > 0;
+  if (readSignals && !t.signals?.length) gaps.push("signals");
   if (!t.persona) gaps.push("persona");
   if (!t.score) gaps.push("score");
   const required: string[] = [...REQUIRED_GUARDRAILS, ...(r.kind === "offer" ? [R.OFFER_ELIGIBLE] : [])];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fairness, type FairnessUser } from "./fairness";
 
-const ctx = { window: "30d", offerKinds: ["high_yield_savings", "balance_transfer_card"], incomeGatedKinds: new Set(["balance_transfer_card"]) };
+const ctx = { window: "30d", offerKinds: ["high_yield_savings", "balance_transfer_card"], incomeGatedKinds: new Set(["balance_transfer_card"]), offerPersonas: { high_yield_savings: ["savings_builder"], balance_transfer_card: ["high_utilization"] } };
 
 /** n users of one group, `hits` of them with the given primary persona (the rest: none). */
 function group(field: "income_tier" | "region" | "age_band", value: string, n: number, hits: number, primary: string, extra: Partial<FairnessUser> = {}): FairnessUser[] {
@@ -52,6 +52,14 @@ describe("fairness", () => {
     const c = comparison(fairness(users, ctx), "income_tier", "offer:balance_transfer_card");
     expect(c).toMatchObject({ gap: 1, flagged: true, explanation: "by_design" });
     expect(c.sentence).toContain("this offer's eligibility requires a minimum monthly income");
+    // An offer for savers follows the savers persona, which follows income by design; not so by region.
+    const savers = [
+      ...group("income_tier", "high", 10, 0, "x").map((u) => ({ ...u, offer_kinds: ["high_yield_savings"], demographics: { income_tier: "high", region: "West" } })),
+      ...group("income_tier", "low", 10, 0, "x").map((u) => ({ ...u, demographics: { income_tier: "low", region: "South" } })),
+    ];
+    const m = fairness(savers, ctx);
+    expect(comparison(m, "income_tier", "offer:high_yield_savings").sentence).toContain("this offer is for Savings Builder users, and saving capacity rises with income");
+    expect(comparison(m, "region", "offer:high_yield_savings").explanation).toBe("unexplained");
   });
 
   it("exactly 10 points is not flagged; groups under the minimum size are shown but not compared", () => {

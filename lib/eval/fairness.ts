@@ -5,7 +5,7 @@
  * gets one plain sentence: the gap, and whether the data explains it (by design, planted by the
  * generator, within chance for groups this small, or not explained).
  */
-import { PERSONA_PRIORITY, PERSONAS } from "../core/personas";
+import { PERSONA_PRIORITY, PERSONAS, type PersonaId } from "../core/personas";
 import {
   FAIRNESS_CHANCE_STANDARD_ERRORS,
   FAIRNESS_FLAG_GAP,
@@ -27,6 +27,8 @@ export interface FairnessContext {
   offerKinds: readonly string[];
   /** Offer kinds whose eligibility reads a minimum monthly income. */
   incomeGatedKinds: ReadonlySet<string>;
+  /** The persona tags of each offer kind's offers (an offer for savers follows savers). */
+  offerPersonas: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Gaps that follow income by design of the product and of the data (generator: SAVER_RATE, PAYCHECK_TO_PAYCHECK_RATE by tier). */
@@ -54,13 +56,24 @@ function metricsOf(ctx: FairnessContext): { metric: string; label: string; has: 
   ];
 }
 
+/** Why a gap is expected by design, or null: the table above, and offers that follow it (income-gated, or for a by-design persona). */
+function byDesign(field: DemographicField, metric: string, ctx: FairnessContext): string | null {
+  const table = BY_DESIGN[field] ?? {};
+  if (table[metric]) return table[metric];
+  if (!metric.startsWith("offer:")) return null;
+  const kind = metric.slice("offer:".length);
+  if (field === "income_tier" && ctx.incomeGatedKinds.has(kind)) return "this offer's eligibility requires a minimum monthly income";
+  const persona = (ctx.offerPersonas[kind] ?? []).find((p) => table[`persona:${p}`]);
+  return persona ? `this offer is for ${PERSONAS[persona as PersonaId].name} users, and ${table[`persona:${persona}`]}` : null;
+}
+
 function explain(
   field: DemographicField,
   c: { metric: string; hi: FairnessRate; lo: FairnessRate; gap: number },
   ctx: FairnessContext,
   planted: ((group: string) => number) | null,
 ): { explanation: string; text: string } {
-  const design = BY_DESIGN[field]?.[c.metric] ?? (field === "income_tier" && ctx.incomeGatedKinds.has(c.metric.slice("offer:".length)) ? "this offer's eligibility requires a minimum monthly income" : null);
+  const design = byDesign(field, c.metric, ctx);
   if (design) return { explanation: "by_design", text: `Expected by design: ${design}; demographics are never an input to personas or offers.` };
   if (planted) {
     const [ph, pl] = [planted(c.hi.group), planted(c.lo.group)];

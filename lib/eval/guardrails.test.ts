@@ -44,7 +44,7 @@ describe("guardrail counts", () => {
       model_texts_used: 1,
     });
     const m = aggregate([evaluateUser(r, { catalog: catalogIndex(getCatalog()) })], {
-      asOf: "2025-06-30", pipelineRunFor: 0, timingWallMs: 1, offerKinds: [], incomeGatedKinds: new Set(),
+      asOf: "2025-06-30", pipelineRunFor: 0, timingWallMs: 1, offerKinds: [], incomeGatedKinds: new Set(), offerPersonas: {},
     });
     // A tone rejection of a template draft and one of a model's text.
     expect(m.windows["30d"].guardrails.tone_rejections).toBe(2);

@@ -6,7 +6,7 @@ import { fact, makeUser, SIGNALS, type UserSpec } from "./test-helpers";
 import type { EvalUserRecord } from "./types";
 
 const ctx = { catalog: catalogIndex(getCatalog()) };
-const agg = { asOf: "2025-06-30", pipelineRunFor: 0, timingWallMs: 1000, offerKinds: [], incomeGatedKinds: new Set<string>() };
+const agg = { asOf: "2025-06-30", pipelineRunFor: 0, timingWallMs: 1000, offerKinds: [], incomeGatedKinds: new Set<string>(), offerPersonas: {} };
 const run = (records: EvalUserRecord[], timingWallMs = 1000) => aggregate(records.map((r) => evaluateUser(r, ctx)), { ...agg, timingWallMs });
 const user = (id: string, spec: UserSpec) => makeUser(id, spec);
 
@@ -100,6 +100,19 @@ describe("explainability and auditability", () => {
     expect(gaps.gen).toEqual(['generator (trace "template", row "gpt-4o-mini")']);
     expect(gaps.noguard).toEqual(["guardrail TONE"]);
     expect(gaps.notrace).toEqual(["decision trace"]);
+  });
+});
+
+describe("auditability of general items", () => {
+  it("a general item for a user with no persona reads no signals, and its trace is complete without any", () => {
+    const r = user("none", { windows: { "30d": {} }, recs: { "30d": [{ item_id: "edu-emergency-fund-size", rationale: "A general read.", item_persona: "general" }] } });
+    const rec = r.windows["30d"]!.recommendations[0];
+    rec.trace = { ...rec.trace!, signals: [] };
+    expect(run([r]).windows["30d"].auditability.count).toBe(1);
+    const hu = user("hu", { windows: { "30d": SIGNALS.highUtilization() }, recs: { "30d": [{ item_id: "edu-credit-utilization-101", rationale: "A read." }] } });
+    const h = hu.windows["30d"]!.recommendations[0];
+    h.trace = { ...h.trace!, signals: [] };
+    expect(run([hu]).windows["30d"].auditability.misses.items[0].reasons).toEqual(["signals"]);
   });
 });
 

@@ -69,6 +69,7 @@ export interface AggregateContext {
   timingWallMs: number;
   offerKinds: readonly string[];
   incomeGatedKinds: ReadonlySet<string>;
+  offerPersonas: Readonly<Record<string, readonly string[]>>;
 }
 
 type Entry = { user: UserEval; w: WindowEval };
@@ -111,7 +112,7 @@ function windowMetrics(users: UserEval[], id: WindowId, ctx: AggregateContext): 
     },
     fairness: fairness(
       withResults.map((e) => ({ demographics: e.user.demographics, primary: e.w.primary, offer_kinds: e.w.offer_kinds, expected: e.user.accuracy?.personas[id]?.expected ?? null })),
-      { window: id, offerKinds: ctx.offerKinds, incomeGatedKinds: ctx.incomeGatedKinds },
+      { window: id, offerKinds: ctx.offerKinds, incomeGatedKinds: ctx.incomeGatedKinds, offerPersonas: ctx.offerPersonas },
     ),
     guardrails: { ...guardrails, tone_rejections: (guardrails.drafts_rejected.TONE ?? 0) + (guardrails.fallbacks_by_reason.TONE ?? 0) },
   };

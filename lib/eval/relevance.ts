@@ -58,6 +58,17 @@ export function catalogIndex(c: Catalog): CatalogIndex {
   return out;
 }
 
+/** What fairness needs of the catalog: offer kinds, which read income, and whom each kind is for. */
+export function offerFacts(c: Catalog) {
+  const offerPersonas: Record<string, string[]> = {};
+  for (const o of c.offers) offerPersonas[o.kind] = [...new Set([...(offerPersonas[o.kind] ?? []), ...o.persona_tags])];
+  return {
+    offerKinds: Object.keys(offerPersonas).sort(),
+    incomeGatedKinds: new Set(c.offers.filter((o) => o.eligibility.min_monthly_income_cents !== undefined).map((o) => o.kind)),
+    offerPersonas,
+  };
+}
+
 export interface RelevanceResult {
   relevant: boolean;
   misses: string[];

@@ -226,3 +226,22 @@ export interface EvalMetrics {
   windows: Record<WindowId, WindowMetrics>;
   accuracy: AccuracyMetrics | null;
 }
+
+// ------------------------------------------------------------------------------ a run's files
+
+export interface EvalArtifact {
+  /** File name inside the run's folder ("metrics.csv", "signals.parquet"...); traces are counted, not listed. */
+  name: string;
+  path: string;
+  bytes: number;
+  content_type: string;
+}
+
+export interface EvalArtifacts {
+  dir: string;
+  files: EvalArtifact[];
+  traces: { dir: string; count: number };
+  labels_file: string | null;
+  /** Where the run uploaded its files (S3_BUCKET set), else null. */
+  s3: { endpoint: string; bucket: string; prefix: string; keys: string[] } | null;
+}
