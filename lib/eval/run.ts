@@ -120,10 +120,11 @@ export async function runEvaluation(o: EvalRunOptions): Promise<EvalRunResult> {
     const info = { runId, gitCommit: commit, generatedAt: new Date().toISOString(), labelsFile: o.labelsFile ?? null };
     const { artifacts, reportMd } = await writeArtifacts(o.outDir, metrics, c.rows, info, { dir: path.resolve(traces), count: c.traces });
     kept = { metrics, artifacts, reportMd };
+    await progress.tick();
     const s3 = o.s3 === undefined ? s3SettingsFromEnv() : o.s3;
     if (s3) {
       await progress.stage("uploading", artifacts.files.length);
-      const keys = await uploadFiles(s3, runId, artifacts.files);
+      const keys = await uploadFiles(s3, runId, artifacts.files, progress.tick);
       artifacts.s3 = { endpoint: endpointLabel(s3), bucket: s3.bucket, prefix: `${s3.prefix}/${runId}/`, keys };
     }
     await finishEvaluationRun(actor, runId, { metrics, artifacts, reportMd });

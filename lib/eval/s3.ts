@@ -88,7 +88,12 @@ async function multipart(client: S3Client, s: S3Settings, key: string, file: str
 }
 
 /** Uploads the files under `<prefix>/<runId>/`; returns the keys. Throws S3UploadError naming the endpoint. */
-export async function uploadFiles(s: S3Settings, runId: string, files: { name: string; path: string; bytes: number; content_type: string }[]): Promise<string[]> {
+export async function uploadFiles(
+  s: S3Settings,
+  runId: string,
+  files: { name: string; path: string; bytes: number; content_type: string }[],
+  onFile: () => Promise<void> = async () => undefined,
+): Promise<string[]> {
   const client = s3Client(s);
   const keys: string[] = [];
   try {
@@ -101,6 +106,7 @@ export async function uploadFiles(s: S3Settings, runId: string, files: { name: s
         throw new S3UploadError(`S3 upload to ${endpointLabel(s)} failed (bucket "${s.bucket}", key "${key}"): ${cause(e)}`);
       }
       keys.push(key);
+      await onFile();
     }
     return keys;
   } finally {
