@@ -15,6 +15,7 @@ import { validateItem } from "../lib/ingest/validate.ts";
 import { transactionRow, type TransactionRow } from "../lib/core/rows.ts";
 import { writeBundle } from "../lib/generator/index.ts";
 import { runExtraBenches } from "../lib/bench/extra.ts";
+import { runEvalBench } from "../lib/bench/eval.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -120,3 +121,5 @@ for (const kind of targets) {
 }
 await closeRaw();
 await runExtraBenches({ dir, asOf: AS_OF, bundle100k: files["100k"].file, pgUrl: targets.includes("postgres") ? pgUrl : null, ctx });
+// The evaluation over the pipeline bench's database (results present), beside the pipeline's users/s.
+await runEvalBench({ dir, asOf: AS_OF, ctx });

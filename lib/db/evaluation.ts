@@ -79,7 +79,7 @@ export async function loadStoredResults(actor: Actor, asOf: string, userIds: str
   }
   for (const r of recs) {
     slot(r.userId, r.window).recommendations.push({
-      id: r.id, window: r.window as WindowId, kind: r.kind as EvalRecommendation["kind"], item_id: r.itemId, title: r.title, rationale: r.rationale,
+      id: r.id, window: r.window as WindowId, kind: r.kind as EvalRecommendation["kind"], itemId: r.itemId, title: r.title, rationale: r.rationale,
       disclosure: r.disclosure, status: r.status, rank: r.rank, generator: r.generator, trace: parse<DecisionTrace>(r.traceJson),
     });
   }

@@ -48,15 +48,10 @@ async function writeTrace(dir: string, r: EvalUserRecord, asOf: string): Promise
     consent: r.consent,
     signals: Object.fromEntries(WINDOW_IDS.flatMap((w) => (r.windows[w]?.signals ? [[w, r.windows[w]!.signals!]] : []))),
     personas: Object.fromEntries(WINDOW_IDS.flatMap((w) => (r.windows[w]?.persona ? [[w, r.windows[w]!.persona!]] : []))),
-    recommendations: WINDOW_IDS.flatMap((w) =>
-      (r.windows[w]?.recommendations ?? []).map((x) => ({
-        id: x.id, window: x.window, kind: x.kind, itemId: x.item_id, title: x.title, rationale: x.rationale, disclosure: x.disclosure,
-        status: x.status, rank: x.rank, generator: x.generator, trace: x.trace,
-      })),
-    ),
+    recommendations: WINDOW_IDS.flatMap((w) => r.windows[w]?.recommendations ?? []),
     includeTrace: true,
   });
-  await writeFile(path.join(dir, traceFileName(r.user_id)), JSON.stringify(profile, null, 2) + "\n");
+  await writeFile(path.join(/* turbopackIgnore: true */ dir, traceFileName(r.user_id)), JSON.stringify(profile, null, 2) + "\n");
 }
 
 const allowed = (c: EvalCustomer) => canProcess(c.consent.at ? c.consent : null).allowed;

@@ -39,3 +39,6 @@ export const EVAL_BATCH_SIZE = 200;
 
 /** Fact keys that are not the user's own numbers: goals we cite and the window's length. */
 export const NON_USER_FACT_PREFIXES = ["target.", "window."] as const;
+
+/** A running evaluation that wrote no progress for this long is taken as interrupted (its process stopped). */
+export const EVAL_STALE_AFTER_MS = 2 * 60_000;

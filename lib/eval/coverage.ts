@@ -3,9 +3,9 @@
  * detected behaviors. Users without a persona get a reason an operator can read.
  */
 import { PERSONAS, type PersonaEvaluation, type PersonaId } from "../core/personas";
-import { detectBehaviors, type BehaviorId } from "./behaviors";
+import { detectBehaviors } from "./behaviors";
 import { COVERAGE_MIN_BEHAVIORS } from "./constants";
-import type { EvalWindowRecord } from "./types";
+import type { EvalWindowRecord, WindowCoverage } from "./types";
 
 const metShare = (e: PersonaEvaluation) => (e.criteria.length ? e.criteria.filter((c) => c.met).length / e.criteria.length : 0);
 
@@ -22,17 +22,7 @@ export function noPersonaReason(persona: EvalWindowRecord["persona"]): string {
   return `matched none of the ${evals.length} personas; closest: ${name}${unmet ? ` (${unmet.text})` : ""}`;
 }
 
-export interface CoverageResult {
-  primary: string | null;
-  matched: string[];
-  overridden: boolean;
-  behaviors: BehaviorId[];
-  covered: boolean;
-  uncovered_reason: string | null;
-  no_persona_reason: string | null;
-}
-
-export function windowCoverage(w: EvalWindowRecord | undefined): CoverageResult {
+export function windowCoverage(w: EvalWindowRecord | undefined): WindowCoverage {
   if (!w || !w.signals || !w.persona) {
     return {
       primary: null, matched: [], overridden: false, behaviors: [], covered: false,

@@ -35,7 +35,7 @@ export function auditGaps(r: EvalRecommendation, userId: string): string[] {
   const t = r.trace;
   if (!t) return ["decision trace"];
   const gaps: string[] = [];
-  if (t.user_id !== userId || t.item?.id !== r.item_id || t.window !== r.window) gaps.push("identity (user, item or window differs from the row)");
+  if (t.user_id !== userId || t.item?.id !== r.itemId || t.window !== r.window) gaps.push("identity (user, item or window differs from the row)");
   if (!t.generator) gaps.push("generator");
   else if (t.generator !== r.generator) gaps.push(`generator (trace "${t.generator}", row "${r.generator}")`);
   if (!t.generated_at) gaps.push("generated_at");

@@ -40,6 +40,15 @@ describe("fairness", () => {
       ctx,
     );
     expect(comparison(planted, "region", "persona:high_utilization")).toMatchObject({ explanation: "planted", sentence: expect.stringContaining("planted 55% against 13%") });
+    // Planted rates compare primaries: a user planted as both high utilization and subscription-heavy is planted high utilization.
+    const primaries = fairness(
+      [
+        ...group("region", "West", 40, 0, "subscription_heavy", { expected: ["subscription_heavy", "high_utilization"] }),
+        ...group("region", "South", 40, 24, "subscription_heavy", { expected: ["subscription_heavy"] }),
+      ],
+      ctx,
+    );
+    expect(comparison(primaries, "region", "persona:subscription_heavy").sentence).toContain("60% of region South (40 users) against 0% of West (40), a 60-point gap. The data does not explain it: the generator planted 100% against 0%");
     const notPlanted = fairness([...group("region", "West", 40, 24, "high_utilization", { expected: [] }), ...group("region", "South", 40, 4, "high_utilization", { expected: [] })], ctx);
     expect(comparison(notPlanted, "region", "persona:high_utilization").explanation).toBe("not_planted");
   });

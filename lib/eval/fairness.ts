@@ -43,15 +43,18 @@ const FIELD_LABEL: Record<DemographicField, string> = { age_band: "age band", in
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const points = (x: number) => `${Math.round(x * 100)}`;
 
+/** The primary persona the generator meant: its first expected persona in priority order. */
+const plantedPrimary = (expected: readonly string[]) => PERSONA_PRIORITY.find((p) => expected.includes(p)) ?? null;
+
 function metricsOf(ctx: FairnessContext): { metric: string; label: string; has: (u: FairnessUser) => boolean; planted?: (e: readonly string[]) => boolean }[] {
   return [
     ...PERSONA_PRIORITY.map((id) => ({
       metric: `persona:${id}`,
       label: PERSONAS[id].name,
       has: (u: FairnessUser) => u.primary === id,
-      planted: (e: readonly string[]) => e.includes(id),
+      planted: (e: readonly string[]) => plantedPrimary(e) === id,
     })),
-    { metric: "persona:none", label: "No persona", has: (u: FairnessUser) => u.primary === null, planted: (e: readonly string[]) => e.length === 0 },
+    { metric: "persona:none", label: "No persona", has: (u: FairnessUser) => u.primary === null, planted: (e: readonly string[]) => plantedPrimary(e) === null },
     ...ctx.offerKinds.map((k) => ({ metric: `offer:${k}`, label: `Offer: ${k.replace(/_/g, " ")}`, has: (u: FairnessUser) => u.offer_kinds.includes(k) })),
   ];
 }

@@ -26,12 +26,12 @@ function evaluateWindow(userId: string, w: EvalWindowRecord | undefined, exclude
   const recs: RecommendationEval[] = (w?.recommendations ?? []).map((r) => {
     const cited = citedUserFacts(r);
     const gaps = auditGaps(r, userId);
-    const item = ctx.catalog.get(r.item_id);
+    const item = ctx.catalog.get(r.itemId);
     const rel = w?.signals
       ? relevance(r, w.signals, cov, item)
       : { relevant: false, misses: ["no signals stored for this window"], all_tags_notable: false };
     return {
-      id: r.id, kind: r.kind, item_id: r.item_id, explainable: cited.length > 0, cited_facts: cited, auditable: gaps.length === 0, audit_missing: gaps,
+      id: r.id, kind: r.kind, item_id: r.itemId, explainable: cited.length > 0, cited_facts: cited, auditable: gaps.length === 0, audit_missing: gaps,
       relevant: rel.relevant, relevance_misses: rel.misses, all_tags_notable: rel.all_tags_notable, offer_kind: item?.offer_kind ?? null,
     };
   });

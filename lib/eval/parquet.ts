@@ -117,7 +117,7 @@ function signalRow(s: WindowSignals): Row {
 
 function recommendationRow(r: EvalRecommendation, e: RecommendationEval | undefined, key: Row): Row {
   return {
-    id: r.id, ...key, kind: r.kind, item_id: r.item_id, offer_kind: e?.offer_kind ?? null, rank: r.rank, title: r.title, rationale: r.rationale,
+    id: r.id, ...key, kind: r.kind, item_id: r.itemId, offer_kind: e?.offer_kind ?? null, rank: r.rank, title: r.title, rationale: r.rationale,
     disclosure: r.disclosure, status: r.status, generator: r.generator, explainable: e?.explainable ?? null, auditable: e?.auditable ?? null,
     relevant: e?.relevant ?? null, all_tags_notable: e?.all_tags_notable ?? null,
   };

@@ -76,7 +76,7 @@ export interface RelevanceResult {
 }
 
 export function relevance(
-  r: Pick<EvalRecommendation, "item_id" | "trace">,
+  r: Pick<EvalRecommendation, "itemId" | "trace">,
   w: WindowSignals,
   personas: { primary: string | null; matched: readonly string[] },
   item: CatalogEntry | undefined,
@@ -87,7 +87,7 @@ export function relevance(
   if (tag !== "general" && !(tag !== null && mine.has(tag))) {
     misses.push(`persona tag "${tag ?? "none"}" is not one of the user's personas (${[...mine].join(", ") || "none"})`);
   }
-  if (!item) return { relevant: false, misses: [...misses, `item "${r.item_id}" is not in the catalog`], all_tags_notable: false };
+  if (!item) return { relevant: false, misses: [...misses, `item "${r.itemId}" is not in the catalog`], all_tags_notable: false };
   for (const t of item.signal_tags) {
     const s = TAG_SUBJECTS[t];
     if (!s.has(w)) misses.push(`${t} is about ${s.about}, which the user does not have`);

@@ -113,12 +113,12 @@ export async function runEvaluation(o: EvalRunOptions): Promise<EvalRunResult> {
     }
     await progress.stage("evaluating", customers.length);
     const catalog = getCatalog();
-    const traces = path.join(o.outDir, "traces");
+    const traces = path.join(/* turbopackIgnore: true */ o.outDir, "traces");
     const c = await collect({ actor, asOf, customers, labels, tracesDir: traces, ctx: { catalog: catalogIndex(catalog) }, onUser: progress.tick });
     const metrics = aggregate(c.users, { asOf, pipelineRunFor: missing.length, timingWallMs: c.rerunMs, ...offerFacts(catalog) });
     await progress.stage("writing", 1);
     const info = { runId, gitCommit: commit, generatedAt: new Date().toISOString(), labelsFile: o.labelsFile ?? null };
-    const { artifacts, reportMd } = await writeArtifacts(o.outDir, metrics, c.rows, info, { dir: path.resolve(traces), count: c.traces });
+    const { artifacts, reportMd } = await writeArtifacts(o.outDir, metrics, c.rows, info, { dir: path.resolve(/* turbopackIgnore: true */ traces), count: c.traces });
     kept = { metrics, artifacts, reportMd };
     await progress.tick();
     const s3 = o.s3 === undefined ? s3SettingsFromEnv() : o.s3;

@@ -41,7 +41,7 @@ export function makeRec(userId: string, w: WindowSignals, personas: PersonaAssig
   });
   const draft = { item_id: s.item_id, kind, title: `Title ${s.item_id}`, rationale: s.rationale, disclosure: DISCLOSURE, facts, trace };
   return {
-    id: s.id ?? `${userId}-${w.window}-${s.item_id}`, window: w.window, kind, item_id: s.item_id, title: draft.title, rationale: s.rationale,
+    id: s.id ?? `${userId}-${w.window}-${s.item_id}`, window: w.window, kind, itemId: s.item_id, title: draft.title, rationale: s.rationale,
     disclosure: DISCLOSURE, status: "pending", rank: 1, generator: s.generator ?? "template", trace: { ...trace, guardrails: runGuardrails(draft) },
   };
 }

@@ -9,23 +9,16 @@ import type { Exclusion } from "../core/recommend/types";
 import type { WindowId, WindowSignals } from "../core/signals/types";
 import type { UserLabels } from "../generator/labels";
 import type { BehaviorId } from "./behaviors";
+import type { StoredRecommendation } from "../profile";
 
 export const DEMOGRAPHIC_FIELDS = ["age_band", "income_tier", "region"] as const;
 export type DemographicField = (typeof DEMOGRAPHIC_FIELDS)[number];
 export type Demographics = Partial<Record<DemographicField, string | null>>;
 
-export interface EvalRecommendation {
-  id: string;
+/** A stored recommendation (lib/profile.ts's shape) with its trace parsed; null when missing or not valid JSON. */
+export interface EvalRecommendation extends StoredRecommendation {
   window: WindowId;
   kind: "education" | "offer";
-  item_id: string;
-  title: string;
-  rationale: string;
-  disclosure: string;
-  status: string;
-  rank: number;
-  generator: string;
-  /** The stored decision trace; null when it is missing or not valid JSON. */
   trace: DecisionTrace | null;
 }
 
@@ -89,8 +82,8 @@ export interface GuardrailCounts {
   model_texts_used: number;
 }
 
-export interface WindowEval {
-  has_results: boolean;
+/** Coverage of one user's window (lib/eval/coverage.ts). */
+export interface WindowCoverage {
   primary: string | null;
   matched: string[];
   overridden: boolean;
@@ -100,6 +93,10 @@ export interface WindowEval {
   uncovered_reason: string | null;
   /** Why no persona matched; null when there is one. */
   no_persona_reason: string | null;
+}
+
+export interface WindowEval extends WindowCoverage {
+  has_results: boolean;
   recommendations: RecommendationEval[];
   offer_kinds: string[];
   guardrails: GuardrailCounts;

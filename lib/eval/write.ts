@@ -41,16 +41,16 @@ export async function writeArtifacts(dir: string, metrics: EvalMetrics, rows: Pa
     ["report.md", reportMd],
     ["report.html", renderHtml(report, metrics)],
   ];
-  for (const [name, body] of text) await whole(path.join(dir, name), (tmp) => writeFile(tmp, body));
+  for (const [name, body] of text) await whole(path.join(/* turbopackIgnore: true */ dir, name), (tmp) => writeFile(tmp, body));
   for (const [name, spec] of Object.entries(PARQUET_FILES)) {
     const { columns, rows: data } = spec(rows);
-    await whole(path.join(dir, name), (tmp) => writeParquet(tmp, columns, data));
+    await whole(path.join(/* turbopackIgnore: true */ dir, name), (tmp) => writeParquet(tmp, columns, data));
   }
   const names = ["metrics.json", "metrics.csv", ...Object.keys(PARQUET_FILES), "report.md", "report.html"];
   const files: EvalArtifact[] = [];
   for (const name of names) {
-    const p = path.join(dir, name);
-    files.push({ name, path: path.resolve(p), bytes: (await stat(p)).size, content_type: CONTENT_TYPES[path.extname(name)] });
+    const p = path.join(/* turbopackIgnore: true */ dir, name);
+    files.push({ name, path: path.resolve(/* turbopackIgnore: true */ p), bytes: (await stat(p)).size, content_type: CONTENT_TYPES[path.extname(name)] });
   }
-  return { artifacts: { dir: path.resolve(dir), files, traces, labels_file: info.labelsFile, s3: null }, reportMd };
+  return { artifacts: { dir: path.resolve(/* turbopackIgnore: true */ dir), files, traces, labels_file: info.labelsFile, s3: null }, reportMd };
 }
