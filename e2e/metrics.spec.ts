@@ -7,7 +7,8 @@ class MetricsPage {
     await this.page.goto("/operator/metrics");
     await expect(this.page.getByRole("heading", { name: "Evaluation metrics", level: 1 })).toBeVisible();
   }
-  readonly start = () => this.page.getByRole("button", { name: "Start evaluation" });
+  readonly panel = () => this.page.getByRole("region", { name: "Run an evaluation" });
+  readonly start = () => this.panel().getByRole("button", { name: "Start evaluation" });
   readonly progress = () => this.page.getByRole("progressbar", { name: "Evaluation progress" });
   readonly headline = () => this.page.getByRole("table", { name: "Headline metrics against the brief's targets" });
   /** A chart's text alternative: the table named after the chart. */
@@ -29,7 +30,7 @@ test.describe("operator metrics", () => {
     const before = await shownRun();
 
     await metrics.start().click();
-    await expect(page.getByRole("alert")).toContainText("Evaluation started for");
+    await expect(metrics.panel().getByRole("alert")).toContainText("Evaluation started for");
     // The run works in the background; the page polls its progress until the new run's headline is there.
     await expect.poll(shownRun, { timeout: 90_000 }).not.toBe(before);
     expect(await shownRun()).not.toBe("none");
