@@ -53,7 +53,15 @@ test.describe("operator metrics", () => {
     const parquet = await page.request.get((await metrics.download("Signals (Parquet)").getAttribute("href"))!);
     expect(Buffer.from(await parquet.body()).subarray(0, 4).toString()).toBe("PAR1");
     const report = await page.request.get((await metrics.download("Report (HTML)").getAttribute("href"))!);
-    expect(await report.text()).toContain("<svg");
+    const html = await report.text();
+    expect(html).toContain("<svg");
+    // One to two printed A4 pages, offline (no request leaves the page).
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.setContent(html);
+    const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(2);
+    expect(requests).toEqual([]);
   });
 
   test("evaluation files are for operators only", async ({ page, request }) => {

@@ -51,7 +51,7 @@ async function writeTrace(dir: string, r: EvalUserRecord, asOf: string): Promise
     recommendations: WINDOW_IDS.flatMap((w) => r.windows[w]?.recommendations ?? []),
     includeTrace: true,
   });
-  await writeFile(path.join(/* turbopackIgnore: true */ dir, traceFileName(r.user_id)), JSON.stringify(profile, null, 2) + "\n");
+  await writeFile(path.join(/* turbopackIgnore: true */ dir, traceFileName(r.user_id)), JSON.stringify(profile) + "\n");
 }
 
 const allowed = (c: EvalCustomer) => canProcess(c.consent.at ? c.consent : null).allowed;

@@ -41,18 +41,18 @@ function fairnessChart(m: EvalMetrics): string {
     m.windows[id].fairness.fields.map((f) => {
       const top = f.comparisons.filter((c) => c.gap !== null).sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0))[0];
       const color = !top?.flagged ? "#0f766e" : top.explanation === "unexplained" || top.explanation === "not_planted" ? "#be123c" : "#d97706";
-      return { label: `${f.field.replace("_", " ")}, ${id}: ${top?.label ?? "n/a"}`, values: [{ value: top?.gap ?? 0, color, text: top?.gap === null || !top ? "n/a" : `${Math.round(top.gap! * 100)} pts` }] };
+      return { label: `${f.field.split("_")[0]} ${id}: ${top?.label.replace("Offer: ", "offer ") ?? "n/a"}`, values: [{ value: top?.gap ?? 0, color, text: top?.gap === null || !top ? "n/a" : `${Math.round(top.gap! * 100)} pts` }] };
     }),
   );
   if (rows.length === 0) return "";
   return barChart({ title: "Largest demographic-parity difference per field and window", max: Math.max(0.5, ...rows.map((r) => r.values[0].value)), reference: { at: FAIRNESS_FLAG_GAP, label: "10 pts" }, rows });
 }
 
-const CSS = `@page{size:A4;margin:12mm}body{font:10.5pt/1.35 system-ui,sans-serif;color:#0f172a;max-width:190mm;margin:0 auto;padding:8px}
-h1{font-size:16pt;margin:0 0 2px}h2{font-size:12pt;margin:12px 0 4px;border-bottom:1px solid #cbd5e1}p.sub{color:#475569;font-size:9pt;margin:0 0 8px}
-table{border-collapse:collapse;width:100%;font-size:9.5pt}th,td{border:1px solid #e2e8f0;padding:2px 5px;text-align:left}th{background:#f1f5f9}
-td.yes{color:#166534;font-weight:600}td.no{color:#be123c;font-weight:600}ul{margin:4px 0;padding-left:18px}li{margin:1px 0}
-.charts{display:flex;flex-wrap:wrap;gap:6px}.charts svg{max-width:100%;height:auto}section{break-inside:avoid}`;
+const CSS = `@page{size:A4;margin:10mm}body{font:9pt/1.3 system-ui,sans-serif;color:#0f172a;max-width:190mm;margin:0 auto;padding:6px}
+h1{font-size:14pt;margin:0 0 2px}h2{font-size:10.5pt;margin:8px 0 3px;border-bottom:1px solid #cbd5e1}p{margin:3px 0}p.sub{color:#475569;font-size:8pt;margin:0 0 6px}
+table{border-collapse:collapse;width:100%;font-size:8.5pt}th,td{border:1px solid #e2e8f0;padding:1px 4px;text-align:left}th{background:#f1f5f9}
+td.yes{color:#166534;font-weight:600}td.no{color:#be123c;font-weight:600}ul{margin:3px 0;padding-left:16px}li{margin:1px 0}
+.row{display:flex;gap:10px;align-items:flex-start}.row>*{flex:1 1 0;min-width:0}svg{max-width:100%;height:auto}section{break-inside:avoid}`;
 
 const table = (head: string[], rows: string[][], cls?: (r: string[], i: number) => string) =>
   `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
@@ -67,15 +67,15 @@ export function renderHtml(r: ReportModel, m: EvalMetrics): string {
     (row, i) => (i === 4 ? row[4] : ""),
   );
   const personas = table(["persona", "30d", "180d"], r.personas.map((p) => [p.label, String(p.counts["30d"]), String(p.counts["180d"])]));
-  const fairness = `<p>${esc(r.fairness.summary)}</p>${list([...r.fairness.sentences, ...(r.fairness.more ? [`… ${r.fairness.more} more flags in metrics.csv.`] : [])])}`;
+  const fairness = list([...r.fairness.sentences, ...(r.fairness.more ? [`… ${r.fairness.more} more flags in metrics.csv.`] : [])]);
   const accuracy = r.accuracy ? `<section><h2>Accuracy against the generator's labels</h2>${table(["metric", "value"], r.accuracy.map((a) => [a.metric, a.value]))}</section>` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>${CSS}</style></head>
 <body><h1>${esc(r.title)}</h1><p class="sub">${esc(r.subtitle)}</p>
 <section><h2>Headline</h2>${headline}</section>
-<section class="charts">${headlineChart(m)}${personaChart(r)}</section>
-<section><h2>Personas</h2>${personas}${r.uncovered.length ? `<p>Not covered:</p>${list(r.uncovered)}` : ""}</section>
-<section><h2>Fairness</h2>${fairnessChart(m)}${fairness}</section>
+<section class="row"><div>${headlineChart(m)}</div><div>${personaChart(r)}</div></section>
+<section><h2>Personas</h2><div class="row"><div>${personas}</div><div>${r.uncovered.length ? `<p>Not covered:</p>${list(r.uncovered)}` : ""}</div></div></section>
+<section><h2>Fairness</h2><div class="row"><div>${fairnessChart(m)}</div><div><p>${esc(r.fairness.summary)}</p></div></div>${fairness}</section>
 <section><h2>Guardrails</h2>${list(r.guardrails)}</section>
 ${accuracy}
 <section><h2>Limits</h2>${list(r.limits)}</section>

@@ -35,8 +35,8 @@ export interface ReportModel {
 }
 
 /** Flags shown in the report; the rest are in metrics.csv and metrics.json. */
-export const REPORT_MAX_FLAGS = 6;
-export const REPORT_MAX_UNCOVERED = 5;
+export const REPORT_MAX_FLAGS = 4;
+export const REPORT_MAX_UNCOVERED = 4;
 
 export const pct = (x: number | null): string => (x === null ? "n/a" : x === 1 ? "100%" : `${(Math.floor(x * 1000) / 10).toFixed(1)}%`);
 const shareText = (s: Share) => (s.total === 0 ? "n/a" : `${pct(s.share)} (${s.count}/${s.total})`);

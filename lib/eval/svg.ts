@@ -21,20 +21,23 @@ export interface BarChartSpec {
   legend?: { label: string; color: string }[];
 }
 
-const LABEL_W = 210;
-const BAR_W = 330;
-const TEXT_W = 120;
-const BAR_H = 11;
-const ROW_GAP = 7;
+const LABEL_W = 150;
+const BAR_W = 170;
+const TEXT_W = 50;
+const BAR_H = 9;
+const ROW_GAP = 4;
+/** Labels longer than this are cut (the table beside each chart has them whole). */
+const LABEL_CHARS = 32;
+const cut = (s: string) => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
 
 export function barChart(c: BarChartSpec): string {
-  const legendH = c.legend?.length ? 18 : 0;
+  const legendH = c.legend?.length ? 14 : 0;
   let y = legendH + 4;
   const parts: string[] = [];
   const x = (v: number) => LABEL_W + (c.max > 0 ? Math.max(0, Math.min(1, v / c.max)) : 0) * BAR_W;
   for (const r of c.rows) {
     const h = r.values.length * BAR_H;
-    parts.push(`<text x="${LABEL_W - 6}" y="${y + h / 2 + 4}" text-anchor="end" class="l">${esc(r.label)}</text>`);
+    parts.push(`<text x="${LABEL_W - 6}" y="${y + h / 2 + 4}" text-anchor="end" class="l">${esc(cut(r.label))}</text>`);
     r.values.forEach((v, i) => {
       const top = y + i * BAR_H;
       parts.push(`<rect x="${LABEL_W}" y="${top}" width="${(x(v.value) - LABEL_W).toFixed(1)}" height="${BAR_H - 2}" fill="${v.color}"/>`);
@@ -49,11 +52,11 @@ export function barChart(c: BarChartSpec): string {
     y += 12;
   }
   const legend = (c.legend ?? [])
-    .map((l, i) => `<rect x="${LABEL_W + i * 110}" y="2" width="10" height="10" fill="${l.color}"/><text x="${LABEL_W + i * 110 + 14}" y="11" class="v">${esc(l.label)}</text>`)
+    .map((l, i) => `<rect x="${LABEL_W + i * 60}" y="2" width="9" height="9" fill="${l.color}"/><text x="${LABEL_W + i * 60 + 12}" y="10" class="v">${esc(l.label)}</text>`)
     .join("");
   const width = LABEL_W + BAR_W + TEXT_W;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${y}" width="${width}" height="${y}">` +
-    `<title>${esc(c.title)}</title><style>.l{font:11px sans-serif;fill:#0f172a}.v{font:10px sans-serif;fill:#334155}</style>${legend}${parts.join("")}</svg>`
+    `<title>${esc(c.title)}</title><style>.l{font:9px sans-serif;fill:#0f172a}.v{font:8px sans-serif;fill:#334155}</style>${legend}${parts.join("")}</svg>`
   );
 }
