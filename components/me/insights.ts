@@ -3,7 +3,7 @@
  * names, no jargon, no judgment: each insight says what we saw and, at most, one neutral idea.
  */
 import type { Frequency, WindowSignals } from "@/lib/core/signals/types";
-import { cardLabel, formatMoney, formatMonths, formatPercent } from "@/lib/core/personas/format";
+import { cardLabel, formatMoney, formatMonths, formatPercent } from "@/lib/core/shared/format";
 
 export interface Insight {
   id: string;

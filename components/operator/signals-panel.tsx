@@ -1,5 +1,5 @@
 import type { WindowSignals } from "@/lib/core/signals/types";
-import { cardLabel } from "@/lib/core/personas/format";
+import { cardLabel } from "@/lib/core/shared/format";
 import { Badge } from "@/components/ui/badge";
 import { UtilizationChart } from "./utilization-chart";
 import { months, pct, usd } from "./format";

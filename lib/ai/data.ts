@@ -7,7 +7,7 @@ import "../db/server-only";
 import { assertSelfOrOperator, NotFoundError, type Actor } from "../db/actor";
 import { db } from "../db/client";
 import type { DecisionTrace } from "../core/guardrails/trace";
-import type { Fact, RecommendationKind } from "../core/recommend/types";
+import type { Fact, RecommendationKind } from "../core/shared/types";
 
 export interface StreamableRecommendation {
   id: string;

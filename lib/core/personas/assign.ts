@@ -28,30 +28,9 @@ import {
   type PersonaId,
 } from "./constants";
 import { PERSONAS } from "./definitions";
-import { cardLabel, formatCount, formatDays, formatMoney, formatMonths, formatPercent, normalizeRatio } from "./format";
-import type { Comparator, PersonaAssignment, PersonaEvaluation, PersonaReason } from "./types";
-
-/**
- * value <comparator> threshold, with ratios compared at RATIO_COMPARE_DECIMALS. A null or
- * non-finite value never meets a comparison.
- */
-export function compare(value: number | null | undefined, comparator: Comparator, threshold: number): boolean {
-  if (value === null || value === undefined || !Number.isFinite(value)) return false;
-  const v = normalizeRatio(value);
-  const t = normalizeRatio(threshold);
-  switch (comparator) {
-    case ">=":
-      return v >= t;
-    case ">":
-      return v > t;
-    case "<":
-      return v < t;
-    case "<=":
-      return v <= t;
-    case "==":
-      return v === t;
-  }
-}
+import { compare } from "../shared/compare";
+import { cardLabel, formatCount, formatDays, formatMoney, formatMonths, formatPercent } from "../shared/format";
+import type { PersonaAssignment, PersonaEvaluation, PersonaReason } from "./types";
 
 const joinLabels = (cards: CardSignal[]) => cards.map(cardLabel).join(", ");
 

@@ -9,7 +9,8 @@ import { NO_ELIGIBLE_OFFER } from "./constants";
 import { composeRationale, recommend, recommendWithTrace } from "./recommend";
 import { activeSignalTags } from "./tags";
 import { edu, offer, testCatalog } from "./test-catalog";
-import type { HeldAccount, RecommendationDraft } from "./types";
+import type { HeldAccount } from "../guardrails/eligibility";
+import type { RecommendationDraft } from "./types";
 
 const CHECKING: HeldAccount = { account_id: "chk", type: "depository", subtype: "checking" };
 const SAVINGS: HeldAccount = { account_id: "sav", type: "depository", subtype: "savings" };

@@ -31,15 +31,8 @@ import { renderRationale } from "./render";
 import { byScoreThenId, scoreItem } from "./score";
 import { activeSignalTags, PERSONA_RATIONALE_TAGS, TAG_DEFINITIONS, tagGroup, windowFact } from "./tags";
 import { DEFAULT_WHY, GENERAL_TEMPLATES, OFFER_RANKING_NOTE, TAG_TEMPLATES } from "./templates";
-import type {
-  Exclusion,
-  Fact,
-  RecommendInput,
-  RecommendationDraft,
-  RecommendationKind,
-  RecommendationResult,
-  ScoreBreakdown,
-} from "./types";
+import type { Fact, RecommendationKind, ScoreBreakdown } from "../shared/types";
+import type { Exclusion, RecommendInput, RecommendationDraft, RecommendationResult } from "./types";
 
 const isPersonaId = (s: string | null): s is PersonaId => s !== null && (PERSONA_IDS as readonly string[]).includes(s);
 
