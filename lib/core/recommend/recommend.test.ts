@@ -201,6 +201,9 @@ describe("recommend: selection and ranking", () => {
     expect(() => run(HIGH, { catalog: cat })).not.toThrow();
   });
 
+});
+
+describe("recommend: offers and eligibility", () => {
   it("excludes an ineligible offer and records the failing check", () => {
     const { result } = run({ ...HIGH, income: { monthly_income_cents: 200_000 } });
     const f = byKind(result.drafts, "offer").map((d) => d.item_id);

@@ -85,6 +85,9 @@ describe("computeSignals", () => {
     expect(withBiz.windows["30d"].subscriptions.evidence.notes).toContain("3 business account(s) left out: bchk, bcard, bsav");
   });
 
+});
+
+describe("computeSignals: fees, profile JSON, bench", () => {
   it("overdraft and insufficient-funds fees in the window", () => {
     const rows = [
       tx("2025-03-10", 3_400, "OVERDRAFT FEE", pfc("BANK_FEES_OVERDRAFT_FEES")),
