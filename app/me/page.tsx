@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth";
 import { getUserDetail } from "@/lib/db/views";
 import { ConsentCard } from "@/components/me/consent-card";
-import { customerInsights } from "@/components/me/insights";
+import { customerInsights } from "@/lib/core/insights/insights";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 
 export const dynamic = "force-dynamic";
