@@ -1,5 +1,5 @@
 /**
- * The ingest bundle contract (docs: ../../docs/schema.md): zod schemas over Plaid's own field
+ * The ingest bundle contract: zod schemas over Plaid's own field
  * names (see the `plaid` package's AccountBase, Transaction, CreditCardLiability, StudentLoan,
  * MortgageLiability). An object copied verbatim from a Plaid API response is valid input:
  * unknown fields are accepted and stripped, and fields Plaid may send as null accept null.

@@ -9,6 +9,7 @@ import {
   BIWEEKLY_EXACT_SHARE,
   CADENCE_BANDS,
   MAX_PERIODS_PER_GAP,
+  ON_TIME_GAPS_PER,
   ROWS_PER_MISSED_CHARGE,
   SEMI_MONTHLY_MIN_MEAN_GAP,
   STREAM_MIN_OCCURRENCES,
@@ -72,7 +73,7 @@ function evaluateCadence(days: number[], gaps: number[], candidate: Frequency): 
     if (k === 1) {
       fit++;
       periods += 1;
-      if (g === 14) exact14++;
+      if (g === CADENCE_BANDS.BIWEEKLY.period) exact14++;
     } else if (k > 1) {
       missed += k - 1;
       periods += k;
@@ -93,7 +94,7 @@ function evaluateCadence(days: number[], gaps: number[], candidate: Frequency): 
   const nGaps = gaps.length;
   if (bad > Math.floor(nGaps / BAD_GAPS_PER)) return null;
   if (missed > Math.max(1, Math.floor(n / ROWS_PER_MISSED_CHARGE))) return null;
-  if (fit * 3 < nGaps) return null;
+  if (fit * ON_TIME_GAPS_PER < nGaps) return null;
   if (Math.abs(mean - band.period) > band.meanTolerance) return null;
   return { frequency: freq, badGaps: bad, skips: missed };
 }

@@ -91,6 +91,8 @@ export const MAX_PERIODS_PER_GAP = 3;
 export const ROWS_PER_MISSED_CHARGE = 2;
 /** Gaps that fit no period (an extra or displaced charge) tolerated: floor(gaps / BAD_GAPS_PER). */
 export const BAD_GAPS_PER = 6;
+/** At least one gap in this many is on time (one period): a cadence is not made of missed and displaced charges. */
+export const ON_TIME_GAPS_PER = 3;
 
 /**
  * issue: "small price changes (a mid-year price rise keeps the stream; the stream's amount is the recent one)".
