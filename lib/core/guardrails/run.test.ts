@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { assignPersonas } from "../personas/assign";
 import { makeCard, makeWindow } from "../personas/test-helpers";
-import { recommend } from "../recommend/recommend";
-import { testCatalog } from "../recommend/test-catalog";
+import { highUtilizationDrafts } from "../recommend/test-catalog";
 import type { RecommendationDraft } from "../recommend/types";
 import { DISCLOSURE } from "./constants";
 import { checkGrounding, numberTokens } from "./grounding";
 import { runGuardrails } from "./run";
 import { buildTrace } from "./trace";
 
-function drafts(): RecommendationDraft[] {
-  const window = makeWindow({ credit: { cards: [makeCard({ balance_cents: 340_000, interest_charged_cents: 8_700 })] } });
-  return recommend({
-    user_id: "u1",
-    window,
-    personas: assignPersonas(window),
-    accounts: [{ account_id: "chk", type: "depository", subtype: "checking" }],
-    catalog: testCatalog(),
-    now: "2025-06-30T12:00:00Z",
-  });
-}
+const drafts = highUtilizationDrafts;
 const edu = () => drafts().find((d) => d.kind === "education")!;
 const off = () => drafts().find((d) => d.kind === "offer")!;
 const failed = (d: RecommendationDraft) => runGuardrails(d).checks.filter((c) => !c.passed).map((c) => c.rule);

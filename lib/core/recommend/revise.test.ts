@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { assignPersonas } from "../personas/assign";
-import { makeCard, makeWindow } from "../personas/test-helpers";
-import { recommend } from "./recommend";
 import { reviseRationale } from "./revise";
-import { testCatalog } from "./test-catalog";
+import { highUtilizationDrafts } from "./test-catalog";
 
-function edu() {
-  const window = makeWindow({ credit: { cards: [makeCard({ balance_cents: 340_000, interest_charged_cents: 8_700 })] } });
-  const drafts = recommend({
-    user_id: "u1",
-    window,
-    personas: assignPersonas(window),
-    accounts: [{ account_id: "chk", type: "depository", subtype: "checking" }],
-    catalog: testCatalog(),
-    now: "2025-06-30T12:00:00Z",
-  });
-  return drafts.find((d) => d.kind === "education")!;
-}
+const edu = () => highUtilizationDrafts().find((d) => d.kind === "education")!;
 
 describe("reviseRationale (model rewrites)", () => {
   it("records the model and re-runs the guardrails", () => {

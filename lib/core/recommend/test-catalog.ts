@@ -1,8 +1,12 @@
 /**
- * Test fixture: a small catalog for the recommend and guardrail tests (the real catalog lives in
+ * Test fixtures: a small catalog (and one user's drafts over it) for the recommend and guardrail tests (the real catalog lives in
  * lib/content and is exercised by lib/content's tests; lib/core does not import it).
  */
+import { assignPersonas } from "../personas/assign";
+import { makeCard, makeWindow } from "../personas/test-helpers";
 import type { Catalog, EducationItem, PartnerOffer, PersonaTag, SignalTag } from "./catalog";
+import { recommend } from "./recommend";
+import type { RecommendationDraft } from "./types";
 
 export const edu = (id: string, persona_tags: PersonaTag[], signal_tags: SignalTag[], why?: string): EducationItem => ({
   id,
@@ -117,4 +121,17 @@ const OFFERS = (): PartnerOffer[] => [
 /** A fresh copy on every call: tests may change items. */
 export function testCatalog(): Catalog {
   return { education: EDUCATION(), offers: OFFERS() };
+}
+
+/** The drafts of a user with one card at 68% and interest charged (a High Utilization user), over testCatalog(). */
+export function highUtilizationDrafts(): RecommendationDraft[] {
+  const window = makeWindow({ credit: { cards: [makeCard({ balance_cents: 340_000, interest_charged_cents: 8_700 })] } });
+  return recommend({
+    user_id: "u1",
+    window,
+    personas: assignPersonas(window),
+    accounts: [{ account_id: "chk", type: "depository", subtype: "checking" }],
+    catalog: testCatalog(),
+    now: "2025-06-30T12:00:00Z",
+  });
 }
