@@ -26,7 +26,7 @@ export interface OfferEligibility {
 }
 
 /** What eligibility reads of an offer (a catalog PartnerOffer is one). */
-export interface EligibilitySubject {
+interface EligibilitySubject {
   id: string;
   kind: string;
   eligibility: OfferEligibility;
@@ -66,7 +66,7 @@ export interface EligibilityResult {
   checks: EligibilityCheck[];
 }
 
-export const normalizeSubtype = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
+const normalizeSubtype = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
 
 export function eligibilityFactsFrom(w: WindowSignals, accounts: HeldAccount[]): EligibilityFacts {
   const held = new Set<string>();
@@ -106,7 +106,7 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set<keyof OfferEligibility>([
   "requires_credit_card",
 ]);
 
-export function predatoryCheck(offer: Pick<EligibilitySubject, "predatory" | "kind" | "max_apr_percentage">): EligibilityCheck {
+function predatoryCheck(offer: Pick<EligibilitySubject, "predatory" | "kind" | "max_apr_percentage">): EligibilityCheck {
   const kind = String(offer.kind);
   const problems: string[] = [];
   if (offer.predatory !== false) problems.push("the item is marked predatory");

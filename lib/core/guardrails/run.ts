@@ -9,7 +9,7 @@ import type { EligibilityResult } from "./eligibility";
 import { checkGrounding, type GroundingResult } from "./grounding";
 import { checkAdviceLanguage, checkTone, type ToneResult } from "./tone";
 
-export interface GuardrailCheck {
+interface GuardrailCheck {
   rule: string;
   passed: boolean;
   detail: string;
@@ -27,7 +27,7 @@ export interface GuardrailResult {
 }
 
 /** What the guardrails read of a recommendation draft. */
-export interface GuardrailSubject {
+interface GuardrailSubject {
   item_id: string;
   kind: RecommendationKind;
   title: string;

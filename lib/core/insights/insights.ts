@@ -13,7 +13,7 @@ import type { Frequency, RecurringStream, WindowSignals } from "../signals/types
 import { WINDOW_DAYS } from "../signals/types";
 import { COVERAGE_MAX_MONTHS, COVERAGE_MIN_MONTHS, SAVINGS_INFLOW_MENTION_MIN_CENTS, SUBSCRIPTIONS_NAMED_MAX } from "./constants";
 
-export interface Insight {
+interface Insight {
   id: string;
   title: string;
   body: string;

@@ -6,7 +6,7 @@ import { compare, type Comparator } from "../shared/compare";
 import { PERSONA_RULES, type PersonaRuleName } from "./constants";
 import type { PersonaReason } from "./types";
 
-export interface CriterionSpec {
+interface CriterionSpec {
   /** The rule constant; its value is the threshold. */
   rule: PersonaRuleName;
   /** Signal path in WindowSignals, e.g. "credit.max_utilization". */

@@ -10,7 +10,7 @@ import { DEFAULT_WHY, GENERAL_TEMPLATES, OFFER_RANKING_NOTE, TAG_TEMPLATES } fro
 
 const isPersonaId = (s: string | null): s is PersonaId => s !== null && (PERSONA_IDS as readonly string[]).includes(s);
 
-export interface ComposedRationale {
+interface ComposedRationale {
   text: string;
   facts: Fact[];
   /** Signal tags whose templates wrote the text. */

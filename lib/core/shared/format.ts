@@ -9,7 +9,7 @@ import type { CardSignal } from "../signals/types";
 import { normalizeRatio } from "./compare";
 
 /** The one locale of every sentence we write. */
-export const COPY_LOCALE = "en-US";
+const COPY_LOCALE = "en-US";
 
 const PLURAL_RULES = new Intl.PluralRules(COPY_LOCALE);
 const LIST_FORMAT = new Intl.ListFormat(COPY_LOCALE, { style: "long", type: "conjunction" });

@@ -6,7 +6,7 @@
 
 export type RecommendationKind = "education" | "offer";
 
-export type FactUnit = "usd_cents" | "ratio" | "days" | "count" | "months";
+type FactUnit = "usd_cents" | "ratio" | "days" | "count" | "months";
 
 /**
  * One number a rationale may state. The facts of a draft are the ground truth for every number

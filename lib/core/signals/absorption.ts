@@ -12,7 +12,7 @@ import type { PTx, PreparedUser } from "./prepare";
 import { buildStream, RowSet, type StreamInternal, type StreamKind } from "./stream";
 
 /** Unnamed rows per account (date order) that may be another descriptor of some stream's merchant. */
-export type VariantPool = Map<AccountInfo, PTx[]>;
+type VariantPool = Map<AccountInfo, PTx[]>;
 
 /**
  * Rows that can be another descriptor of a stream's merchant, per account in date order: only rows the

@@ -2,7 +2,7 @@
 import type { CoreAccount } from "../types";
 import { SAVINGS_SUBTYPES } from "./constants";
 
-export type AccountKind = "checking" | "savings" | "credit" | "loan" | "investment" | "other";
+type AccountKind = "checking" | "savings" | "credit" | "loan" | "investment" | "other";
 
 export interface AccountInfo {
   account: CoreAccount;

@@ -100,7 +100,7 @@ function evaluateCadence(days: number[], gaps: number[], candidate: Frequency): 
 }
 
 /** How many periods a gap spans (1 = on time, 2..MAX_PERIODS_PER_GAP = missed charges), or 0 when it fits none. */
-export function periodsInGap(g: number, band: CadenceBand): number {
+function periodsInGap(g: number, band: CadenceBand): number {
   if (g >= band.gap[0] && g <= band.gap[1]) return 1;
   for (let k = 2; k <= MAX_PERIODS_PER_GAP; k++) {
     const shift = (k - 1) * band.period;

@@ -24,7 +24,7 @@ export function isMinimumPayment(paymentCents: number, minimumCents: number): bo
  * [(minimum - feesSince) x (1 - MIN_PAYMENT_PRIOR_BAND), minimum] (see the constant). A round amount ($5 multiple)
  * above MIN_PAYMENT_FLOOR_MAX_CENTS is never a minimum unless it is the minimum to the cent.
  */
-export function isMinimumInForce(
+function isMinimumInForce(
   paymentCents: number,
   date: string,
   minimumCents: number,

@@ -66,7 +66,7 @@ const NON_PAY_SET = new Set(NON_PAY_INCOME_DETAILED);
 
 // Descriptor facts, memoized per distinct descriptor (no user data in them).
 export const D_TRANSFER_WORD = 1 << 0;
-export const D_OWN_PHRASE = 1 << 1;
+const D_OWN_PHRASE = 1 << 1;
 export const D_CARD_PAYMENT = 1 << 2;
 export const D_PAYROLL = 1 << 3;
 export const D_INTEREST = 1 << 4;

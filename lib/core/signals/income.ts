@@ -11,7 +11,7 @@ import type { StreamInternal } from "./stream";
 import type { IncomeSignals } from "./types";
 import type { WindowCtx } from "./window";
 
-export function median(xs: number[]): number | null {
+function median(xs: number[]): number | null {
   if (!xs.length) return null;
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -19,7 +19,7 @@ export function median(xs: number[]): number | null {
 }
 
 /** Coefficient of variation (population standard deviation / mean); null with fewer than 2 values. */
-export function coefficientOfVariation(xs: number[]): number | null {
+function coefficientOfVariation(xs: number[]): number | null {
   if (xs.length < 2) return null;
   let sum = 0;
   for (const x of xs) sum += x;
