@@ -118,7 +118,8 @@ describe("getRationaleModel", () => {
     expect(getRationaleModel({}).modelId).toBe(LOCAL_MODEL_ID);
     const m = getRationaleModel({ OPENAI_API_KEY: "sk-test" });
     expect(m.modelId).toBe("gpt-4o-mini");
-    expect(m.provider).toMatch(/openai/);
+    // chat completions (POST /chat/completions), not the Responses API `provider(id)` picks by default
+    expect(m.provider).toBe("openai.chat");
     expect(getRationaleModel({ OPENAI_API_KEY: "sk-test", OPENAI_MODEL: "gpt-4.1-nano" }).modelId).toBe("gpt-4.1-nano");
   });
 

@@ -7,5 +7,5 @@ export { computeSignals, computeWindow } from "./engine";
 export * from "./constants";
 export * from "./types";
 export { isoDay } from "./days";
-export { toProfileWindowJson, type ProfileWindowSignalsJson } from "./profile";
-export { benchSignals, type BenchResult } from "./bench";
+export { toProfileWindowJson } from "./profile";
+export { benchSignals } from "./bench";

@@ -2,9 +2,9 @@
  * The profile JSON of DESIGN.md (GET /api/users/{id}/profile, `npm run pipeline -- --json`):
  * money in dollars with two decimals, ratios as fractions.
  */
-import { toProfileWindowJson } from "./core/signals";
-import type { WindowId, WindowSignals } from "./core/signals/types";
-import type { PersonaAssignment } from "./core/personas/types";
+import { toProfileWindowJson } from "./signals";
+import type { WindowId, WindowSignals } from "./signals/types";
+import type { PersonaAssignment } from "./personas/types";
 
 export interface StoredRecommendation {
   id: string;
@@ -16,7 +16,8 @@ export interface StoredRecommendation {
   disclosure: string;
   status: string;
   rank: number;
-  generator: string;
+  /** Which text path wrote the rationale; left out of a customer's profile. */
+  generator?: string;
   /** The decision trace, already parsed (null when the reader may not see it). */
   trace: unknown;
 }
@@ -56,7 +57,7 @@ export function buildProfile(p: ProfileInput) {
           rationale: r.rationale,
           disclosure: r.disclosure,
           status: r.status,
-          generator: r.generator,
+          ...(r.generator === undefined ? {} : { generator: r.generator }),
           ...(p.includeTrace ? { trace: r.trace } : {}),
         })),
     };

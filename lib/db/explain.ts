@@ -1,16 +1,19 @@
 /**
  * What the explanation stream reads: one user's approved recommendations of their latest as-of
- * date, with the facts of each (stored inside the decision trace, which getUserDetail hides from
- * customers). The facts are read here only to check model text; they are not sent to the client.
+ * date, with the facts of each (stored inside the decision trace, which the customer's view leaves
+ * out). The facts are read here only to check model text; they are not sent to the client.
  */
-import "../db/server-only";
-import { assertSelfOrOperator, NotFoundError, type Actor } from "../db/actor";
-import { db } from "../db/client";
+import "server-only";
+import { assertSelfOrOperator, NotFoundError, type Actor } from "./actor";
+import { db } from "./client";
+import { latestAsOf } from "./as-of";
 import type { DecisionTrace } from "../core/guardrails/trace";
 import type { Fact, RecommendationKind } from "../core/shared/types";
 
 export interface StreamableRecommendation {
   id: string;
+  /** The catalog item (the chat reads its text). */
+  itemId: string;
   kind: RecommendationKind;
   title: string;
   /** The stored (template or approved) rationale: the fallback text. */
@@ -25,13 +28,13 @@ export async function approvedRecommendationsWithFacts(actor: Actor, userId: str
   const user = await p.user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true } });
   if (!user || user.role !== "customer") throw new NotFoundError("no such customer");
   if (!user.consentGranted) return [];
-  // The same as-of date the user's page shows (getUserDetail: the latest signal snapshot).
-  const latest = await p.signalSnapshot.findFirst({ where: { userId }, orderBy: { asOf: "desc" }, select: { asOf: true } });
-  if (!latest) return [];
+  // The same as-of date the user's page shows: the latest the pipeline stored for them.
+  const asOf = await latestAsOf(actor, userId);
+  if (!asOf) return [];
   const recs = await p.recommendation.findMany({
-    where: { userId, asOf: latest.asOf, status: "approved" },
+    where: { userId, asOf, status: "approved" },
     orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }],
-    select: { id: true, kind: true, title: true, rationale: true, traceJson: true },
+    select: { id: true, itemId: true, kind: true, title: true, rationale: true, traceJson: true },
   });
   return recs.map((r) => {
     let facts: Fact[] = [];
@@ -40,6 +43,6 @@ export async function approvedRecommendationsWithFacts(actor: Actor, userId: str
     } catch {
       facts = [];
     }
-    return { id: r.id, kind: r.kind === "offer" ? "offer" : "education", title: r.title, rationale: r.rationale, facts };
+    return { id: r.id, itemId: r.itemId, kind: r.kind === "offer" ? "offer" : "education", title: r.title, rationale: r.rationale, facts };
   });
 }
