@@ -7,7 +7,8 @@ export interface E2EData {
   asOf: string;
   operator: { email: string; password: string };
   customer: { id: string; name: string; email: string; password: string };
-  other: { id: string };
+  /** A second customer (consenting when the data has one). */
+  other: { id: string; name: string; email: string; password: string };
 }
 
 export function e2eData(): E2EData {
@@ -102,4 +103,26 @@ export async function signedInPage(browser: Browser, email: string, password: st
   await signIn.goto();
   await signIn.signIn(email, password);
   return page;
+}
+
+/** The "Ask SpendSense" panel on /me. */
+export class AskPanel {
+  constructor(readonly page: Page) {}
+  readonly region = () => this.page.getByRole("region", { name: "Ask SpendSense" });
+  readonly input = () => this.region().getByLabel("Your question");
+  readonly answers = () => this.region().getByRole("article", { name: "SpendSense said" });
+  /** Asks a question and waits until its answer has finished streaming; returns the answer's text (without the disclosure). */
+  async ask(question: string, submit: "click" | "enter" = "click"): Promise<Locator> {
+    const before = await this.answers().count();
+    await this.input().fill(question);
+    if (submit === "enter") await this.input().press("Enter");
+    else await this.region().getByRole("button", { name: "Send" }).click();
+    const answer = this.answers().nth(before);
+    await expect(answer).toBeVisible();
+    await expect(this.region().getByRole("log")).toHaveAttribute("aria-busy", "false");
+    return answer;
+  }
+  static async text(answer: Locator): Promise<string> {
+    return (await answer.locator("p").first().innerText()).trim();
+  }
 }

@@ -31,14 +31,15 @@ if (cmd === "ingest") {
   });
   const customer = customers.find((c) => c.consentGranted && c._count.recommendations > 0);
   if (!customer) throw new Error("e2e: no consenting customer with pending recommendations; cannot run the specs");
-  const other = customers.find((c) => c.id !== customer.id);
+  // A second customer who also consents (the chat's isolation test signs in as them).
+  const other = customers.find((c) => c.id !== customer.id && c.consentGranted) ?? customers.find((c) => c.id !== customer.id);
   if (!other) throw new Error("e2e: need a second customer");
   mkdirSync("tmp", { recursive: true });
   const data = {
     asOf: arg,
     operator: { email: process.env.DEMO_OPERATOR_EMAIL ?? "operator@spendsense.local", password: process.env.DEMO_OPERATOR_PASSWORD ?? "operator-demo-password" },
     customer: { id: customer.id, name: customer.name, email: customer.email, password: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password" },
-    other: { id: other.id },
+    other: { id: other.id, name: other.name, email: other.email, password: process.env.DEMO_CUSTOMER_PASSWORD ?? "customer-demo-password" },
   };
   writeFileSync("tmp/e2e-data.json", JSON.stringify(data, null, 2));
   console.error(`e2e: customer ${customer.email}, other ${other.id}`);

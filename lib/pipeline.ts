@@ -4,9 +4,11 @@
  * Operator decisions survive re-runs: an approved, rejected or flagged recommendation is never
  * rewritten; pending ones are refreshed; pending ones no longer recommended are removed.
  */
+import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "./db/client";
 import { pipelineStore, ConsentRevoked } from "./db/pipeline-store";
+import { SYSTEM } from "./db/actor";
+import { latestAsOf } from "./db/as-of";
 import { computeSignals } from "./core/signals";
 import { WINDOW_IDS, type WindowId, type WindowSignals } from "./core/signals/types";
 import { assignPersonas } from "./core/personas";
@@ -56,7 +58,8 @@ export function computeUser(data: Parameters<typeof computeSignals>[0], asOf: st
  * recommendations stay as they were); the profile shows the new signals at once.
  */
 export async function runPipelineForUser(userId: string, asOf: string, opts: { now?: Date; signalsOnly?: boolean } = {}): Promise<PipelineOutcome> {
-  const store = pipelineStore();
+  // The pipeline is a system process: whoever asked for it was authorized by its caller (a CLI, a job, the consent action).
+  const store = pipelineStore(SYSTEM);
   const nowDate = opts.now ?? new Date();
   const now = nowDate.toISOString();
   const t0 = performance.now();
@@ -92,6 +95,7 @@ export async function runPipelineForUser(userId: string, asOf: string, opts: { n
       c.recommendations[w].drafts.map((d) => ({
         id: recommendationId(userId, w, asOf, d.item_id), userId, window: w, asOf, itemId: d.item_id, status, kind: d.kind, title: d.title,
         rationale: d.rationale, disclosure: d.disclosure, rank: d.rank, generator: d.trace.generator ?? "template", traceJson: JSON.stringify(d.trace),
+        facts: d.trace.facts,
       })),
     ),
   });
@@ -120,19 +124,15 @@ export { ConsentRevoked };
 
 /** Every consenting customer (or one), in id order. */
 export async function runPipeline(asOf: string, opts: { userId?: string; now?: Date; signalsOnly?: boolean; onUser?: (o: PipelineOutcome) => void } = {}): Promise<PipelineOutcome[]> {
-  const users = await db().user.findMany({
-    where: { role: "customer", ...(opts.userId ? { id: opts.userId } : {}) },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
+  const ids = await pipelineStore(SYSTEM).customerIds(opts.userId);
   const out: PipelineOutcome[] = [];
-  for (const u of users) {
+  for (const id of ids) {
     let o: PipelineOutcome;
     try {
-      o = await runPipelineForUser(u.id, asOf, opts);
+      o = await runPipelineForUser(id, asOf, opts);
     } catch (e) {
       if (!(e instanceof ConsentRevoked)) throw e;
-      o = { user_id: u.id, status: "skipped", reason: "CONSENT_REVOKED" };
+      o = { user_id: id, status: "skipped", reason: "CONSENT_REVOKED" };
     }
     opts.onUser?.(o);
     out.push(o);
@@ -142,7 +142,5 @@ export async function runPipeline(asOf: string, opts: { userId?: string; now?: D
 
 /** The as-of date the app uses when none is given: AS_OF, else the latest date the pipeline ran for. */
 export async function defaultAsOf(): Promise<string | null> {
-  if (process.env.AS_OF) return process.env.AS_OF;
-  const latest = await db().signalSnapshot.findFirst({ orderBy: { asOf: "desc" }, select: { asOf: true } });
-  return latest?.asOf ?? null;
+  return process.env.AS_OF || (await latestAsOf(SYSTEM));
 }

@@ -1,7 +1,9 @@
-// npm run bench [-- --quick] : one JSON line per figure ({"name","value","unit",...context}).
+// npm run bench [-- --quick] [--server] [--no-build] : one JSON line per figure ({"name","value","unit",...context}).
 // Each throughput figure has its floor beside it, measured in the same run on the same rows.
 // Postgres figures need a server: BENCH_PG_URL (default postgres://spendsense:spendsense@127.0.0.1:5432/spendsense_bench;
-// the database is wiped). Sizes: --quick runs only the 100k size.
+// the database is wiped). Sizes: --quick runs only the 100k size and skips the server figures
+// (server_p95_idle_ms, server_p95_during_ingest_ms: a production build, then `next start`) unless
+// --server is given; --no-build reuses the existing .next build. --chat-only: only the chat figures.
 import path from "node:path";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -15,6 +17,8 @@ import { validateItem } from "../lib/ingest/validate.ts";
 import { transactionRow, type TransactionRow } from "../lib/core/rows.ts";
 import { writeBundle } from "../lib/generator/index.ts";
 import { runExtraBenches } from "../lib/bench/extra.ts";
+import { runChatBench } from "../lib/bench/chat.ts";
+import { runServerBench } from "../lib/bench/server.ts";
 import { runEvalBench } from "../lib/bench/eval.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -25,6 +29,10 @@ const AS_OF = "2026-11-01";
 const sizes: { label: string; users: number }[] = [{ label: "100k", users: 100 }, ...(quick ? [] : [{ label: "1M", users: 1000 }])];
 const pgUrl = process.env.BENCH_PG_URL ?? "postgres://spendsense:spendsense@127.0.0.1:5432/spendsense_bench";
 const ctx = { machine };
+if (process.argv.includes("--chat-only")) {
+  await runChatBench({ dir, asOf: AS_OF, ctx });
+  process.exit(0);
+}
 
 async function pgAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
@@ -121,5 +129,10 @@ for (const kind of targets) {
 }
 await closeRaw();
 await runExtraBenches({ dir, asOf: AS_OF, bundle100k: files["100k"].file, pgUrl: targets.includes("postgres") ? pgUrl : null, ctx });
+await runChatBench({ dir, asOf: AS_OF, ctx });
+if (!quick || process.argv.includes("--server")) {
+  const { file, transactions } = files["100k"];
+  await runServerBench({ root, dir, bundle100k: file, transactions, build: !process.argv.includes("--no-build"), ctx });
+}
 // The evaluation over the pipeline bench's database (results present), beside the pipeline's users/s.
 await runEvalBench({ dir, asOf: AS_OF, ctx });

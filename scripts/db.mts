@@ -22,7 +22,17 @@ const prismaBin = path.join(root, "node_modules/.bin/prisma");
 // The schema's datasource reads DATABASE_URL: pass the resolved one (the SQLite default when unset).
 const run = (args: string[], extraEnv: Record<string, string> = {}) =>
   execFileSync(prismaBin, args, { cwd: root, env: { ...env, DATABASE_URL: resolveDb().url, ...extraEnv }, stdio: ["ignore", "inherit", "inherit"] });
-const capture = (args: string[]) => execFileSync(prismaBin, args, { cwd: root, env, encoding: "utf8" });
+const capture = (args: string[], extraEnv: Record<string, string> = {}) => execFileSync(prismaBin, args, { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8" });
+
+/**
+ * The Postgres adapter connects even for a schema-to-schema diff: give it a reachable server
+ * (DATABASE_URL when it is a postgres URL, else PG_DIFF_URL, else the local default). Nothing is written to it.
+ */
+function diffEnv(kind: "sqlite" | "postgres"): Record<string, string> {
+  if (kind === "sqlite") return {};
+  const url = /^postgres/.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : (process.env.PG_DIFF_URL ?? "postgres://spendsense:spendsense@127.0.0.1:5432/postgres");
+  return { DATABASE_URL: url };
+}
 
 const CONFIG = { sqlite: "prisma/sqlite.config.ts", postgres: "prisma/postgres.config.ts" } as const;
 const SCHEMA = { sqlite: "prisma/schema.prisma", postgres: "prisma/postgres/schema.prisma" } as const;
@@ -30,7 +40,7 @@ const MIGRATIONS = { sqlite: "prisma/migrations", postgres: "prisma/postgres/mig
 const PROVIDER = { sqlite: "sqlite", postgres: "postgresql" } as const;
 
 function deriveSchemas() {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/prisma-schemas.mts"], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/prisma-schemas.mts"], { cwd: root, stdio: "inherit" });
 }
 
 async function migrate() {
@@ -62,7 +72,7 @@ function diff(name: string) {
     const existing = readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).sort();
     const prevSnapshot = path.join(dir, "schema.snapshot.prisma");
     const from = existing.length && existsSync(prevSnapshot) ? ["--from-schema-datamodel", prevSnapshot] : ["--from-empty"];
-    const sql = capture(["migrate", "diff", "--config", CONFIG[kind], ...from, "--to-schema-datamodel", SCHEMA[kind], "--script"]);
+    const sql = capture(["migrate", "diff", "--config", CONFIG[kind], ...from, "--to-schema-datamodel", SCHEMA[kind], "--script"], diffEnv(kind));
     const folder = path.join(dir, `${String(existing.length + 1).padStart(4, "0")}_${name}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "migration.sql"), sql);

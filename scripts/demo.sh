@@ -5,11 +5,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export PORT="${PORT:-3000}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:$PORT}"
-if [ ! -f .env ]; then
-  echo "NEXTAUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" > .env
-  echo "INGEST_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')" >> .env
-  echo "demo: wrote .env with a fresh NEXTAUTH_SECRET and INGEST_TOKEN"
-fi
+bash scripts/demo-env.sh .env
 set -a; . ./.env; set +a
 npm ci --no-audit --no-fund
 npm run db:migrate

@@ -25,21 +25,23 @@ mkdir -p tmp
 rm -f tmp/e2e-data.json
 
 echo "e2e-server: database ${DATABASE_URL%%:*}, as-of $AS_OF" >&2
-npx tsx scripts/db.mts reset >&2
+npx tsx --conditions=react-server scripts/db.mts reset >&2
 
 data="${E2E_DATA:-generator}"
 bundle=""
 if [ "$data" = "generator" ] && [ -f scripts/generate.mts ]; then
-  if npx tsx scripts/generate.mts --users 8 --seed 42 --as-of "$AS_OF" --out tmp/e2e-bundle.json >&2; then
+  if npx tsx --conditions=react-server scripts/generate.mts --users 8 --seed 42 --as-of "$AS_OF" --out tmp/e2e-bundle.json >&2; then
     bundle=tmp/e2e-bundle.json
   else
     echo "e2e-server: generator failed; using the fixture" >&2
   fi
 fi
-npx tsx e2e/setup-data.mts ingest $bundle >&2
-npx tsx scripts/seed.mts >&2
-npx tsx e2e/setup-data.mts pipeline "$AS_OF" >&2
+npx tsx --conditions=react-server e2e/setup-data.mts ingest $bundle >&2
+npx tsx --conditions=react-server scripts/seed.mts >&2
+npx tsx --conditions=react-server e2e/setup-data.mts pipeline "$AS_OF" >&2
 
+# The ingest's worker threads, from the current sources (the API runs its ingests in one).
+node scripts/build-worker.mjs >&2
 if [ "${E2E_DEV:-0}" = "1" ]; then
   exec npx next dev -H 127.0.0.1 -p "$PORT"
 fi

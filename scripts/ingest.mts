@@ -4,7 +4,6 @@
 // A worker thread parses and validates while the main thread writes (--single-thread: all in one).
 import { ingestFile } from "../lib/ingest/index.ts";
 import { disconnectDb } from "../lib/db/client.ts";
-import { recordIngestRun } from "../lib/db/ingest-runs.ts";
 import { closeRaw } from "../lib/db/raw.ts";
 
 const args = process.argv.slice(2);
@@ -20,6 +19,8 @@ const startedAt = new Date();
 const t0 = performance.now();
 const result = await ingestFile(file, {
   parallel: !args.includes("--single-thread"),
+  // Recorded in ingest_runs in the same transaction as the data.
+  run: { source: `cli:${file}`, startedAt },
   onProgress(items, bytes, total) {
     const now = performance.now();
     if (now - lastPrint < 500) return;
@@ -42,7 +43,6 @@ if (!result.ok) {
   await closeRaw();
   process.exit(1);
 }
-await recordIngestRun({ source: `cli:${file}`, counts: result.counts, startedAt });
 if (asJson) console.log(JSON.stringify({ ok: true, counts: result.counts, items: result.items, seconds: result.seconds }));
 else {
   console.error(`ingest: ${result.items.toLocaleString("en-US")} items in ${result.seconds.toFixed(2)} s`);

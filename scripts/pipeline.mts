@@ -3,7 +3,8 @@
 // customer (or one). Users without consent are skipped: nothing is computed for them.
 // --json prints one profile JSON per processed user (JSON lines) on stdout.
 import { runPipeline } from "../lib/pipeline.ts";
-import { getProfileForSystem } from "../lib/db/system.ts";
+import { getProfile } from "../lib/db/profiles.ts";
+import { SYSTEM } from "../lib/db/actor.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { closeRaw } from "../lib/db/raw.ts";
 import { isIsoDate } from "../lib/core/time.ts";
@@ -37,7 +38,7 @@ if (userId && outcomes.length === 0) {
   process.exit(1);
 }
 if (asJson) {
-  for (const o of outcomes) if (o.status === "processed") console.log(JSON.stringify(await getProfileForSystem(o.user_id, asOf)));
+  for (const o of outcomes) if (o.status === "processed") console.log(JSON.stringify(await getProfile(SYSTEM, o.user_id, asOf)));
 }
 const secs = (performance.now() - t0) / 1000;
 console.error(`pipeline: as of ${asOf}: ${processed} processed, ${skipped} skipped (no consent or not a customer) in ${secs.toFixed(2)} s`);

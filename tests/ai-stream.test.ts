@@ -12,7 +12,7 @@ import { runPipelineForUser } from "@/lib/pipeline";
 import { decideRecommendation } from "@/lib/db/review";
 import { ForbiddenError, NotFoundError } from "@/lib/db/actor";
 import { DISCLOSURE } from "@/lib/core/guardrails/constants";
-import { approvedRecommendationsWithFacts } from "@/lib/ai/data";
+import { approvedRecommendationsWithFacts } from "@/lib/db/explain";
 import { createLocalTemplateModel } from "@/lib/ai/local-model";
 import { streamRecommendations, type StreamEvent } from "@/lib/ai/stream";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
-import { handleIngest } from "@/lib/http/ingest-handler";
+import { DEFAULT_INGEST_MAX_ITEMS, handleIngest } from "@/lib/http/ingest-handler";
 import { db } from "@/lib/db/client";
 import { smallBundle } from "./fixtures/bundle";
 
@@ -13,8 +13,8 @@ async function cookieFor(uid: string, role: string) {
   return `next-auth.session-token=${token}`;
 }
 
-function post(body: string, headers: Record<string, string> = {}) {
-  return new Request("http://localhost/api/ingest", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+function post(body: string | Buffer, headers: Record<string, string> = {}) {
+  return new Request("http://localhost/api/ingest", { method: "POST", body: body as BodyInit, headers: { "content-type": "application/json", ...headers } });
 }
 
 describe(`POST /api/ingest (${dbKind})`, () => {
@@ -25,6 +25,7 @@ describe(`POST /api/ingest (${dbKind})`, () => {
   beforeEach(async () => {
     await freshDatabase();
     delete process.env.INGEST_MAX_BYTES;
+    delete process.env.INGEST_MAX_ITEMS;
   });
   afterAll(closeDatabase);
 
@@ -93,5 +94,75 @@ describe(`POST /api/ingest (${dbKind})`, () => {
   it("answers 415 for a body that is not JSON", async () => {
     const res = await handleIngest(post("a,b,c", { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" }));
     expect(res.status).toBe(415);
+  });
+
+  const bearer = { authorization: `Bearer ${TOKEN}` };
+
+  it("answers 400 naming the byte of a body that is not UTF-8, and writes nothing", async () => {
+    const text = JSON.stringify(smallBundle());
+    const at = Buffer.byteLength(text.slice(0, text.indexOf("Alice")));
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, text.indexOf("Alice"))), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(text.indexOf("Alice")))]);
+    const res = await handleIngest(post(bytes, bearer));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([{ path: "(body)", reason: `Invalid UTF-8 (the bundle must be UTF-8 encoded) at byte ${at}` }]);
+    expect(await db().user.count()).toBe(0);
+  });
+
+  it("answers 415 for a charset other than UTF-8, and accepts charset=utf-8", async () => {
+    const body = JSON.stringify(smallBundle());
+    for (const ct of ["application/json; charset=iso-8859-1", "application/json;charset=UTF-16", 'application/json; charset="latin1"']) {
+      const res = await handleIngest(post(body, { ...bearer, "content-type": ct }));
+      expect(res.status).toBe(415);
+      expect((await res.json()).detail).toMatch(/must be UTF-8/);
+    }
+    expect(await db().user.count()).toBe(0);
+    expect((await handleIngest(post(body, { ...bearer, "content-type": "application/json; charset=UTF-8" }))).status).toBe(200);
+  });
+
+  it("answers 400 when a transaction would move to another customer's account", async () => {
+    expect((await handleIngest(post(JSON.stringify(smallBundle()), bearer))).status).toBe(200);
+    const moved = { ...smallBundle().transactions[0], account_id: "acc_bob_chk" };
+    const res = await handleIngest(post(JSON.stringify({ transactions: [moved] }), bearer));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toEqual(["transactions[0].account_id"]);
+    expect((await db().transaction.findUniqueOrThrow({ where: { id: "t_netflix_1" } })).userId).toBe("u_alice");
+  });
+
+  it("writes nothing when the run record cannot be written (the run is part of the data's transaction)", async () => {
+    await db().$executeRawUnsafe("DROP TABLE ingest_runs");
+    await expect(handleIngest(post(JSON.stringify(smallBundle()), bearer))).rejects.toThrow(/ingest_runs/);
+    expect(await db().transaction.count()).toBe(0);
+  });
+
+  it("answers 413 for a body of more elements than INGEST_MAX_ITEMS (default: a million empty users), writing nothing", async () => {
+    const users = (n: number) => `{"users":[${Array.from({ length: n }, () => "{}").join(",")}]}`;
+    const million = await handleIngest(post(users(1_000_000), bearer));
+    expect(million.status).toBe(413);
+    expect(await million.json()).toMatchObject({ limit_items: DEFAULT_INGEST_MAX_ITEMS, detail: expect.stringMatching(/more than 200000 elements/) });
+    process.env.INGEST_MAX_ITEMS = "3";
+    expect((await handleIngest(post(users(4), bearer))).status).toBe(413);
+    expect((await handleIngest(post(users(3), bearer))).status).toBe(400); // three invalid users: validated, not refused for size
+    expect(await db().user.count()).toBe(0);
+  });
+
+  it("parses and validates off the request thread: the event loop keeps ticking during a large ingest", async () => {
+    process.env.INGEST_MAX_ITEMS = "1000000";
+    const body = `{"users":[${Array.from({ length: 50_000 }, (_, i) => `{"user_id":"u${i}","name":"N","email":"bad"}`).join(",")}]}`;
+    let last = performance.now();
+    let maxGap = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+    }, 5);
+    const t0 = performance.now();
+    const res = await handleIngest(post(body, bearer));
+    const total = performance.now() - t0;
+    clearInterval(tick);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error_count).toBe(50_000);
+    // The ingest takes its time in the worker; the request thread is never blocked for most of it.
+    expect(total).toBeGreaterThan(300);
+    expect(maxGap).toBeLessThan(total / 2);
   });
 });

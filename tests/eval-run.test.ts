@@ -12,7 +12,7 @@ import { generateBundle } from "@/lib/generator";
 import { ingestObject } from "@/lib/ingest";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, SYSTEM } from "@/lib/db/actor";
-import { getProfile } from "@/lib/db/views";
+import { getProfile } from "@/lib/db/profiles";
 import { getEvaluationRun } from "@/lib/db/evaluation-runs";
 import { runEvaluation, type EvalRunResult } from "@/lib/eval/run";
 import { EvalInputError } from "@/lib/eval/inputs";

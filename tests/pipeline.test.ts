@@ -5,8 +5,12 @@ import { db } from "@/lib/db/client";
 import { runPipeline, runPipelineForUser } from "@/lib/pipeline";
 import { setConsent } from "@/lib/db/consent";
 import { decideRecommendation } from "@/lib/db/review";
-import { getProfile, getUserDetail } from "@/lib/db/views";
-import { ForbiddenError } from "@/lib/db/actor";
+import { getUserDetail } from "@/lib/db/user-detail";
+import { getCustomerView } from "@/lib/db/customer-view";
+import { getProfile } from "@/lib/db/profiles";
+import { latestAsOf } from "@/lib/db/as-of";
+import { pipelineStore } from "@/lib/db/pipeline-store";
+import { ForbiddenError, SYSTEM } from "@/lib/db/actor";
 import { smallBundle } from "./fixtures/bundle";
 
 const AS_OF = "2026-11-01";
@@ -57,11 +61,60 @@ describe(`pipeline, consent and review (${dbKind})`, () => {
     expect(after.find((r) => r.id === recs[1].id)?.status).toBe("rejected");
     const actions = await db().operatorAction.findMany({ orderBy: { at: "asc" } });
     expect(actions.map((a) => a.action)).toEqual(["approve", "reject"]);
-    const mine = await getUserDetail(alice, "u_alice");
+    const mine = await getCustomerView(alice, "u_alice");
     expect(mine.recommendations.map((r) => r.id)).toEqual([recs[0].id]);
-    expect(mine.recommendations[0].trace).toBeNull();
-    await expect(getUserDetail(bob, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
+    // The customer's object carries no operator data: no trace, status, generator, notes or actions.
+    expect(Object.keys(mine.recommendations[0]).sort()).toEqual(["disclosure", "id", "itemId", "kind", "rationale", "title", "window"]);
+    expect(Object.keys(mine).sort()).toEqual(["accounts", "asOf", "recommendations", "user", "windows"]);
+    expect(JSON.stringify(mine)).not.toContain("looks right");
+    await expect(getCustomerView(bob, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getUserDetail(alice, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
+    const own = (await getProfile(alice, "u_alice")) as any;
+    const ownRecs = [...own.windows["30d"].recommendations, ...own.windows["180d"].recommendations];
+    expect(ownRecs.map((r: any) => r.id)).toEqual([recs[0].id]);
+    expect(ownRecs[0].trace).toBeUndefined();
+    expect(ownRecs[0].generator).toBeUndefined();
+    expect(own.windows["30d"].persona).toBeNull();
     await expect(decideRecommendation(alice, recs[2].id, "approve")).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("records what an approval approved, and redacts the action log when consent is revoked", async () => {
+    await runPipelineForUser("u_alice", AS_OF);
+    const rec = await db().recommendation.findFirstOrThrow({ where: { userId: "u_alice", window: "30d" }, orderBy: { rank: "asc" } });
+    await decideRecommendation(operator, rec.id, "approve", "fits her card balance");
+    const pa = await db().personaAssignment.findFirstOrThrow({ where: { userId: "u_alice", window: "30d" } });
+    const { overridePersona } = await import("@/lib/db/review");
+    await overridePersona(operator, "u_alice", "30d", AS_OF, null, "testing the override");
+    const approval = await db().operatorAction.findFirstOrThrow({ where: { action: "approve" } });
+    expect(JSON.parse(approval.afterJson!)).toEqual({ item_id: rec.itemId, title: rec.title, window: "30d", as_of: AS_OF, status: "approved" });
+    expect(JSON.parse(approval.beforeJson!)).toMatchObject({ item_id: rec.itemId, status: "pending" });
+    const override = await db().operatorAction.findFirstOrThrow({ where: { action: "override" } });
+    expect(JSON.parse(override.beforeJson!)).toMatchObject({ primary: pa.primary });
+
+    const r = await setConsent(alice, "u_alice", false);
+    expect(r.deleted?.operator_actions_redacted).toBe(2);
+    const log = await db().operatorAction.findMany({ where: { userId: "u_alice" }, orderBy: { at: "asc" } });
+    expect(log.map((a) => a.action)).toEqual(["approve", "override"]);
+    for (const a of log) {
+      expect(a.note).toBeNull();
+      expect(a.beforeJson).toBeNull();
+      expect(a.afterJson).toBe(JSON.stringify({ redacted: "consent_revoked" }));
+      expect(a.operatorId).toBe("op1");
+      expect(a.at).toBeInstanceOf(Date);
+    }
+    expect(JSON.stringify(log)).not.toMatch(new RegExp(`${rec.title}|${pa.primary}|fits her|testing the override`));
+  });
+
+  it("checks who asks: the pipeline's store is the system's, the latest as-of is per person", async () => {
+    await runPipelineForUser("u_alice", AS_OF);
+    expect(() => pipelineStore(operator)).toThrow(ForbiddenError);
+    expect(() => pipelineStore(alice)).toThrow(ForbiddenError);
+    expect(pipelineStore(SYSTEM)).toBeDefined();
+    expect(await latestAsOf(alice, "u_alice")).toBe(AS_OF);
+    expect(await latestAsOf(bob, "u_bob")).toBeNull();
+    await expect(latestAsOf(bob, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(latestAsOf(alice)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await latestAsOf(operator)).toBe(AS_OF);
   });
 
   it("--signals-only stores both windows' signals and leaves personas and recommendations alone", async () => {

@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth";
-import { getUserDetail } from "@/lib/db/views";
+import { getCustomerView } from "@/lib/db/customer-view";
 import { ConsentCard } from "@/components/me/consent-card";
-import { customerInsights } from "@/components/me/insights";
+import { ChatPanel } from "@/components/me/chat-panel";
+import { customerInsights } from "@/lib/core/insights/insights";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 
 export const dynamic = "force-dynamic";
@@ -12,12 +13,12 @@ export default async function MePage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=/me");
   if (actor.role === "operator") redirect("/operator");
-  const d = await getUserDetail(actor, actor.id);
+  const d = await getCustomerView(actor, actor.id);
   const granted = d.user.consentGranted;
   const insights = granted ? customerInsights(d.windows["30d"].signals, d.windows["180d"].signals) : [];
   // The same item can be recommended for both windows: show it once.
   const seen = new Set<string>();
-  const recs = granted ? d.recommendations.filter((r) => r.status === "approved" && !seen.has(r.itemId) && (seen.add(r.itemId), true)) : [];
+  const recs = granted ? d.recommendations.filter((r) => !seen.has(r.itemId) && (seen.add(r.itemId), true)) : [];
   const firstName = d.user.name.split(" ")[0] || d.user.name;
 
   return (
@@ -80,6 +81,8 @@ export default async function MePage() {
                 <p className="text-sm text-slate-600">No suggestions yet. Our team reviews every suggestion before it appears here.</p>
               )}
             </section>
+
+            <ChatPanel />
           </>
         ) : (
           <section aria-labelledby="why-title" className="rounded-lg border border-dashed border-slate-300 bg-white p-5">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentActor } from "@/lib/auth";
-import { listUsers } from "@/lib/db/views";
+import { listUsers } from "@/lib/db/user-list";
 import { PERSONA_PRIORITY, PERSONAS } from "@/lib/core/personas";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -14,7 +14,7 @@ export function ConsentCard({ granted }: { granted: boolean }) {
   function apply(next: boolean) {
     setConfirmOpen(false);
     startTransition(async () => {
-      const r = await setConsentAction({ granted: next });
+      const r = await setConsentAction(null, { granted: next });
       setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.error });
     });
   }

@@ -1,4 +1,4 @@
-import type { UserDetail } from "@/lib/db/views";
+import type { UserDetail } from "@/lib/types/views";
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "./persona-badge";
 import { DecisionForm } from "./decision-form";

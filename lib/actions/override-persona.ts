@@ -1,29 +1,25 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { PERSONA_IDS } from "../core/personas/constants";
 import { overridePersona } from "../db/review";
-import { failure, formObject, parseInput, requireActor, type ActionResult } from "./guard";
-
-const Input = z.object({
-  userId: z.string().trim().min(1, "Required"),
-  window: z.enum(["30d", "180d"], { error: "Must be 30d or 180d" }),
-  asOf: z.iso.date("Must be a date (YYYY-MM-DD)"),
-  /** "none" clears the primary persona. */
-  primary: z.enum([...PERSONA_IDS, "none"], { error: "Choose a persona or none" }),
-  note: z.string().trim().min(3, "A note explaining the override is required").max(1000, "At most 1000 characters"),
-});
+import { defineAction } from "./safe-action";
 
 /** Operators: set (or clear) the primary persona of a user's window, with a required note. */
-export async function overridePersonaAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  try {
-    const actor = await requireActor(["operator"]);
-    const input = parseInput(Input, formObject(formData));
+export const overridePersonaAction = defineAction({
+  name: "override-persona",
+  roles: ["operator"],
+  input: z.object({
+    userId: z.string().trim().min(1, "Required"),
+    window: z.enum(["30d", "180d"], { error: "Must be 30d or 180d" }),
+    asOf: z.iso.date("Must be a date (YYYY-MM-DD)"),
+    /** "none" clears the primary persona. */
+    primary: z.enum([...PERSONA_IDS, "none"], { error: "Choose a persona or none" }),
+    note: z.string().trim().min(3, "A note explaining the override is required").max(1000, "At most 1000 characters"),
+  }),
+  revalidate: [["/operator", "layout"]],
+  async run({ actor, input }) {
     const primary = input.primary === "none" ? null : input.primary;
     await overridePersona(actor, input.userId, input.window, input.asOf, primary, input.note);
-    revalidatePath("/operator", "layout");
-    return { ok: true, message: `Persona for ${input.window} set to ${primary ?? "none"}.` };
-  } catch (e) {
-    return failure(e);
-  }
-}
+    return { message: `Persona for ${input.window} set to ${primary ?? "none"}.`, subjectId: input.userId, audit: { window: input.window, as_of: input.asOf } };
+  },
+});

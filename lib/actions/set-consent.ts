@@ -1,32 +1,31 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setConsent } from "../db/consent";
 import { ConsentRevoked, defaultAsOf, runPipelineForUser } from "../pipeline";
-import { failure, parseInput, requireActor, type ActionResult } from "./guard";
+import { ActionError, defineAction, formBoolean } from "./safe-action";
 
-const Input = z.object({
-  granted: z.boolean({ error: "Must be true or false" }),
-  /** Operators act for a customer; a customer always acts for themselves. */
-  userId: z.string().trim().min(1, "Required").optional(),
-});
-
-export type ConsentOutcome = { granted: boolean; recomputed: boolean; asOf: string | null };
 
 /**
  * Opt in or revoke. Revoking deletes everything derived from the user's data (lib/db/consent);
- * opting in recomputes the insights for the current as-of date, when there is one.
+ * opting in recomputes the insights for the current as-of date, when there is one. Asking for the
+ * state the user is already in changes nothing and recomputes nothing.
  */
-export async function setConsentAction(raw: unknown): Promise<ActionResult<ConsentOutcome>> {
-  try {
-    const actor = await requireActor(["customer", "operator"]);
-    const input = parseInput(Input, raw);
+export const setConsentAction = defineAction({
+  name: "set-consent",
+  roles: ["customer", "operator"],
+  input: z.object({
+    granted: formBoolean("Must be true or false"),
+    /** Operators act for a customer; a customer always acts for themselves. */
+    userId: z.string().trim().min(1, "Required").optional(),
+  }),
+  revalidate: ["/me", ["/operator", "layout"]],
+  async run({ actor, input }) {
     const userId = actor.role === "customer" ? actor.id : input.userId;
-    if (!userId) return { ok: false, error: "Invalid input (userId: Required)", fieldErrors: { userId: "Required" } };
+    if (!userId) throw new ActionError("Invalid input (userId: Required)", { userId: "Required" });
     const change = await setConsent(actor, userId, input.granted);
     let recomputed = false;
     let asOf: string | null = null;
-    if (change.granted) {
+    if (change.granted && change.changed) {
       asOf = await defaultAsOf();
       if (asOf) {
         try {
@@ -36,15 +35,20 @@ export async function setConsentAction(raw: unknown): Promise<ActionResult<Conse
         }
       }
     }
-    revalidatePath("/me");
-    revalidatePath("/operator", "layout");
-    const message = change.granted
-      ? recomputed
-        ? "Thanks, you're opted in. Your insights are up to date."
-        : "Thanks, you're opted in. Your insights will appear after the next run."
-      : "You've opted out. Your insights and recommendations were deleted.";
-    return { ok: true, message, data: { granted: change.granted, recomputed, asOf } };
-  } catch (e) {
-    return failure(e);
-  }
-}
+    const message = !change.changed
+      ? change.granted
+        ? "You're already opted in."
+        : "You're already opted out."
+      : change.granted
+        ? recomputed
+          ? "Thanks, you're opted in. Your insights are up to date."
+          : "Thanks, you're opted in. Your insights will appear after the next run."
+        : "You've opted out. Your insights and recommendations were deleted.";
+    return {
+      message,
+      data: { granted: change.granted, changed: change.changed, recomputed, asOf },
+      subjectId: userId,
+      audit: { granted: change.granted, changed: change.changed, recomputed },
+    };
+  },
+});

@@ -1,24 +1,28 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { defaultAsOf } from "../pipeline";
 import { EvaluationBusy, startEvaluationInBackground } from "../eval/background";
 import { EvalInputError } from "../eval/inputs";
-import { failure, requireActor, type ActionResult } from "./guard";
+import { ActionError, defineAction } from "./safe-action";
 
 /**
  * Operators: start an evaluation of the app's as-of date in the background (the page polls its
  * progress). Labels are read from EVAL_LABELS_FILE when set; files go to EVAL_OUT_DIR/<run id>.
  */
-export async function startEvaluationAction(): Promise<ActionResult<{ runId: string }>> {
-  try {
-    const actor = await requireActor(["operator"]);
+export const startEvaluationAction = defineAction({
+  name: "start-evaluation",
+  roles: ["operator"],
+  input: z.object({}),
+  revalidate: ["/operator/metrics"],
+  run: async ({ actor }) => {
     const asOf = await defaultAsOf();
-    if (!asOf) return { ok: false, error: "There is nothing to evaluate yet: run the pipeline first (npm run pipeline -- --as-of DATE) or set AS_OF." };
-    const { runId } = await startEvaluationInBackground(actor, { asOf, labelsFile: process.env.EVAL_LABELS_FILE || null });
-    revalidatePath("/operator/metrics");
-    return { ok: true, message: `Evaluation started for ${asOf}.`, data: { runId } };
-  } catch (e) {
-    if (e instanceof EvaluationBusy || e instanceof EvalInputError) return { ok: false, error: e.message };
-    return failure(e);
-  }
-}
+    if (!asOf) throw new ActionError("There is nothing to evaluate yet: run the pipeline first (npm run pipeline -- --as-of DATE) or set AS_OF.");
+    try {
+      const { runId } = await startEvaluationInBackground(actor, { asOf, labelsFile: process.env.EVAL_LABELS_FILE || null });
+      return { message: `Evaluation started for ${asOf}.`, data: { runId }, audit: { runId, asOf } };
+    } catch (e) {
+      if (e instanceof EvaluationBusy || e instanceof EvalInputError) throw new ActionError(e.message);
+      throw e;
+    }
+  },
+});

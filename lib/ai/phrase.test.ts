@@ -57,6 +57,9 @@ describe("phraseRationale", () => {
     expect(r.reason).toBe("UNGROUNDED_NUMBER: 95%; TONE: reckless; INELIGIBLE_PRODUCT: payday loan");
   });
 
+});
+
+describe("phraseRationale: offers, disclosures and fallbacks", () => {
   it("catches a catalog offer or partner outside the eligible set", async () => {
     const r = await phraseRationale({
       draft: EDU_DRAFT,
@@ -115,7 +118,8 @@ describe("getRationaleModel", () => {
     expect(getRationaleModel({}).modelId).toBe(LOCAL_MODEL_ID);
     const m = getRationaleModel({ OPENAI_API_KEY: "sk-test" });
     expect(m.modelId).toBe("gpt-4o-mini");
-    expect(m.provider).toMatch(/openai/);
+    // chat completions (POST /chat/completions), not the Responses API `provider(id)` picks by default
+    expect(m.provider).toBe("openai.chat");
     expect(getRationaleModel({ OPENAI_API_KEY: "sk-test", OPENAI_MODEL: "gpt-4.1-nano" }).modelId).toBe("gpt-4.1-nano");
   });
 

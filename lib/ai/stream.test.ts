@@ -3,9 +3,9 @@ import { DISCLOSURE } from "../core/guardrails/constants";
 import { FACTS, TEMPLATE, failingModel, mockModel } from "./test-helpers";
 import { createLocalTemplateModel } from "./local-model";
 import { explanationEvents, toNdjsonStream, type StreamEvent } from "./stream";
-import type { StreamableRecommendation } from "./data";
+import type { StreamableRecommendation } from "../db/explain";
 
-const REC: StreamableRecommendation = { id: "rec-1", kind: "education", title: "How credit utilization works", rationale: TEMPLATE, facts: FACTS };
+const REC: StreamableRecommendation = { id: "rec-1", itemId: "edu-credit-utilization-101", kind: "education", title: "How credit utilization works", rationale: TEMPLATE, facts: FACTS };
 
 async function collect(it: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];

@@ -17,12 +17,12 @@ import { streamText } from "ai";
 import { DISCLOSURE } from "../core/guardrails/constants";
 import type { Actor } from "../db/actor";
 import type { Generator as TraceGenerator } from "../core/guardrails/trace";
-import type { RecommendationKind } from "../core/recommend/types";
+import type { RecommendationKind } from "../core/shared/types";
 import { checkModelText, failureReason, type ProductName } from "./checks";
 import { getRationaleModel } from "./model";
 import { catalogProducts, decide, errorReason, stripDisclosure, type ModelObject } from "./phrase";
 import { buildRationalePrompt } from "./prompt";
-import type { StreamableRecommendation } from "./data";
+import type { StreamableRecommendation } from "../db/explain";
 
 export type StreamEvent =
   | { type: "recommendation"; id: string; kind: RecommendationKind; title: string }
@@ -157,7 +157,7 @@ export function toNdjsonStream(events: AsyncIterable<StreamEvent>): ReadableStre
  * before it returns (so ForbiddenError / NotFoundError surface as statuses, not mid-stream).
  */
 export async function streamRecommendations(actor: Actor, userId: string, opts: ExplainOptions = {}): Promise<ReadableStream<Uint8Array>> {
-  const { approvedRecommendationsWithFacts } = await import("./data");
+  const { approvedRecommendationsWithFacts } = await import("../db/explain");
   const recs = await approvedRecommendationsWithFacts(actor, userId);
   return toNdjsonStream(explanationEvents(recs, opts));
 }

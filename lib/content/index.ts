@@ -13,5 +13,4 @@ export function getCatalog(): Catalog {
   return CATALOG;
 }
 
-export { loadCatalog, CatalogValidationError, EducationItemSchema, PartnerOfferSchema, OfferEligibilitySchema } from "./schema";
-export type { CatalogIssue } from "./schema";
+export { loadCatalog, CatalogValidationError } from "./schema";

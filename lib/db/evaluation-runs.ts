@@ -3,7 +3,7 @@
  * heartbeat) so the operator page can poll a run that works in the background, then its metrics,
  * artifacts and report. Operators (and the CLI as SYSTEM) only.
  */
-import "./server-only";
+import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
 import type { EvalArtifacts, EvalMetrics } from "../eval/types";

@@ -3,9 +3,9 @@
  * an as-of date, the pipeline's own load (for the timed re-run), labelled transactions' dates, and the
  * EvaluationRun rows (status, progress, metrics, artifacts). Operators (and the CLI as SYSTEM) only.
  */
-import "./server-only";
+import "server-only";
 import { db } from "./client";
-import { assertOperator, type Actor } from "./actor";
+import { assertOperator, SYSTEM, type Actor } from "./actor";
 import { pipelineStore } from "./pipeline-store";
 import type { CoreUserData } from "../core/types";
 import type { DecisionTrace } from "../core/guardrails/trace";
@@ -89,7 +89,7 @@ export async function loadStoredResults(actor: Actor, asOf: string, userIds: str
 /** The pipeline's own read of one user's rows (the timed re-run starts here). */
 export async function loadPipelineInput(actor: Actor, userId: string, asOf: string): Promise<CoreUserData> {
   assertOperator(actor);
-  return pipelineStore().load(userId, asOf);
+  return pipelineStore(SYSTEM).load(userId, asOf);
 }
 
 /** Dates of some of a user's transactions (the labelled ones), id -> YYYY-MM-DD. */

@@ -3,6 +3,7 @@
  * database whose public schema is dropped and re-created. Applies the committed migration SQL
  * (what `prisma migrate deploy` applies). Never point it at data you want to keep.
  */
+import "server-only";
 import { readdirSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

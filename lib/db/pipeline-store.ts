@@ -4,14 +4,19 @@
  * was most of the pipeline's time. On PostgreSQL they go through Prisma. Both implement the same
  * rules and are exercised by the same tests on each database.
  */
+import "server-only";
 import type Database from "better-sqlite3";
 import { db } from "./client";
-import { openPgPool, openSqlite } from "./raw";
+import { assertSystem, type Actor } from "./actor";
+import { openPgPool, openSqlite, sqliteTime } from "./raw";
 import { resolveDb } from "./url";
-import { sqliteNow } from "../ingest/sqlite-sink";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
 import type { CoreUserData } from "../core/types";
+import type { Fact } from "../core/shared/types";
+import { DECIDED_STATUSES, planCarryOver, type DecidedStatus, type PriorDecision } from "../core/recommend/carry-over";
+
+const DECIDED_SQL = DECIDED_STATUSES.map((s) => `'${s}'`).join(", ");
 
 /** How far back the pipeline reads before the as-of date: 180-day window + 13 months for annual cadence. */
 export const PIPELINE_LOOKBACK_DAYS = 400;
@@ -39,6 +44,37 @@ export interface PersonaRow { userId: string; window: string; asOf: string; prim
 export interface RecRow {
   id: string; userId: string; window: string; asOf: string; itemId: string; status: string; kind: string; title: string;
   rationale: string; disclosure: string; rank: number; generator: string; traceJson: string;
+  /** The facts the rationale cites (also inside traceJson): what decides whether a decision carries over. */
+  facts: Fact[];
+}
+/** A row as written: the decision it carried over, or what changed since the last decision. */
+type RecWrite = Omit<RecRow, "facts"> & { carriedFrom: string | null; changesJson: string | null };
+interface PriorRow { id: string; window: string; item_id: string; as_of: string; status: string; trace_json: string }
+
+/**
+ * Which rows to insert or rewrite, given the user's decided recommendations so far (the newest
+ * decision on a window and item decides; lib/core/recommend/carry-over.ts): same facts = the
+ * decision carries over (a row already decided at this as-of is left alone); changed facts = the
+ * item waits for review again, with the diff. Pending rows of this as-of were deleted before.
+ */
+function planWrites(priorRows: PriorRow[], recs: RecRow[]): { insert: RecWrite[]; rewrite: RecWrite[] } {
+  const priors: PriorDecision[] = priorRows.map((r) => ({
+    id: r.id, window: r.window, itemId: r.item_id, asOf: r.as_of, status: r.status as DecidedStatus,
+    facts: (JSON.parse(r.trace_json) as { facts?: Fact[] }).facts ?? [],
+  }));
+  const insert: RecWrite[] = [];
+  const rewrite: RecWrite[] = [];
+  for (const { facts, ...r } of recs) {
+    const plan = planCarryOver({ window: r.window, itemId: r.itemId, facts }, priors);
+    const sameRow = plan.kind !== "new" && plan.from.id === r.id;
+    if (plan.kind === "carry") {
+      if (!sameRow) insert.push({ ...r, status: plan.from.status, carriedFrom: plan.from.id, changesJson: null });
+    } else if (plan.kind === "changed") {
+      const w = { ...r, carriedFrom: sameRow ? null : plan.from.id, changesJson: JSON.stringify(plan.changes) };
+      (sameRow ? rewrite : insert).push(w);
+    } else insert.push({ ...r, carriedFrom: null, changesJson: null });
+  }
+  return { insert, rewrite };
 }
 export interface StoreInput { userId: string; asOf: string; now: Date; snapshots: SnapshotRow[]; personas: PersonaRow[]; recommendations: RecRow[] }
 
@@ -49,6 +85,8 @@ export class ConsentRevoked extends Error {
 }
 
 export interface PipelineStore {
+  /** Customers' ids in id order (one, when `only` is given and is a customer). */
+  customerIds(only?: string): Promise<string[]>;
   consent(userId: string): Promise<{ role: string; granted: boolean; at: string | null } | null>;
   load(userId: string, asOf: string): Promise<CoreUserData>;
   /** One transaction; throws ConsentRevoked if consent is gone by then. */
@@ -65,13 +103,16 @@ const cache = new WeakMap<Database.Database, Stmts>();
 
 function prepare(d: Database.Database) {
   return {
+    customers: d.prepare("SELECT id FROM users WHERE role = 'customer' ORDER BY id"),
+    customer: d.prepare("SELECT id FROM users WHERE role = 'customer' AND id = ?"),
     consent: d.prepare("SELECT role, consent_granted, consent_at FROM users WHERE id = ?"),
     accounts: d.prepare(SQLITE_LOAD.accounts),
     txs: d.prepare(SQLITE_LOAD.txs),
     liabilities: d.prepare(SQLITE_LOAD.liabilities),
     aprs: d.prepare(SQLITE_LOAD.aprs),
     overridden: d.prepare("SELECT window FROM persona_assignments WHERE user_id = ? AND as_of = ? AND overridden_by IS NOT NULL"),
-    decided: d.prepare("SELECT id FROM recommendations WHERE user_id = ? AND as_of = ? AND status <> 'pending'"),
+    priors: d.prepare(`SELECT id, window, item_id, as_of, status, trace_json FROM recommendations WHERE user_id = ? AND as_of <= ? AND status IN (${DECIDED_SQL})`),
+    supersede: d.prepare("UPDATE recommendations SET status = 'superseded', updated_at = ? WHERE user_id = ? AND as_of < ? AND status = 'pending'"),
     delSnap: d.prepare("DELETE FROM signal_snapshots WHERE user_id = ? AND as_of = ?"),
     insSnap: d.prepare("INSERT INTO signal_snapshots (user_id, window, as_of, data_json, computed_at) VALUES (?, ?, ?, ?, ?)"),
     delPersona: d.prepare("DELETE FROM persona_assignments WHERE user_id = ? AND as_of = ? AND overridden_by IS NULL"),
@@ -79,8 +120,11 @@ function prepare(d: Database.Database) {
     updPersona: d.prepare("UPDATE persona_assignments SET matched_json = ?, computed_at = ? WHERE user_id = ? AND window = ? AND as_of = ?"),
     delRecs: d.prepare("DELETE FROM recommendations WHERE user_id = ? AND as_of = ? AND status = 'pending'"),
     insRec: d.prepare(
-      `INSERT INTO recommendations (id, user_id, window, as_of, kind, item_id, title, rationale, disclosure, status, rank, generator, trace_json, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO recommendations (id, user_id, window, as_of, kind, item_id, title, rationale, disclosure, status, rank, generator, trace_json, carried_from, changes_json, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    rewriteRec: d.prepare(
+      `UPDATE recommendations SET kind = ?, title = ?, rationale = ?, disclosure = ?, status = ?, rank = ?, generator = ?, trace_json = ?, carried_from = ?, changes_json = ?, updated_at = ? WHERE id = ?`,
     ),
   };
 }
@@ -92,6 +136,11 @@ class SqliteStore implements PipelineStore {
     let s = cache.get(d);
     if (!s) cache.set(d, (s = prepare(d)));
     this.s = s;
+  }
+
+  async customerIds(only?: string): Promise<string[]> {
+    const rows = (only === undefined ? this.s.customers.all() : this.s.customer.all(only)) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   async consent(userId: string) {
@@ -112,7 +161,7 @@ class SqliteStore implements PipelineStore {
 
   async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
     const s = this.s;
-    const now = sqliteNow();
+    const now = sqliteTime(x.now);
     this.d.transaction(() => {
       const c = s.consent.get(x.userId) as { consent_granted: number } | undefined;
       if (!c?.consent_granted) throw new ConsentRevoked();
@@ -123,12 +172,12 @@ class SqliteStore implements PipelineStore {
 
   async store(x: StoreInput): Promise<void> {
     const s = this.s;
-    const now = sqliteNow();
+    const now = sqliteTime(x.now);
     this.d.transaction(() => {
       const c = s.consent.get(x.userId) as { consent_granted: number } | undefined;
       if (!c?.consent_granted) throw new ConsentRevoked();
       const keepPrimary = new Set((s.overridden.all(x.userId, x.asOf) as { window: string }[]).map((r) => r.window));
-      const decided = new Set((s.decided.all(x.userId, x.asOf) as { id: string }[]).map((r) => r.id));
+      const writes = planWrites(s.priors.all(x.userId, x.asOf) as PriorRow[], x.recommendations);
       s.delSnap.run(x.userId, x.asOf);
       for (const r of x.snapshots) s.insSnap.run(r.userId, r.window, r.asOf, r.dataJson, now);
       s.delPersona.run(x.userId, x.asOf);
@@ -137,16 +186,22 @@ class SqliteStore implements PipelineStore {
         else s.insPersona.run(r.userId, r.window, r.asOf, r.primary, r.matchedJson, now);
       }
       s.delRecs.run(x.userId, x.asOf);
-      for (const r of x.recommendations) {
-        if (decided.has(r.id)) continue;
-        s.insRec.run(r.id, r.userId, r.window, r.asOf, r.kind, r.itemId, r.title, r.rationale, r.disclosure, r.status, r.rank, r.generator, r.traceJson, now, now);
-      }
+      s.supersede.run(now, x.userId, x.asOf);
+      for (const r of writes.insert)
+        s.insRec.run(r.id, r.userId, r.window, r.asOf, r.kind, r.itemId, r.title, r.rationale, r.disclosure, r.status, r.rank, r.generator, r.traceJson, r.carriedFrom, r.changesJson, now, now);
+      for (const r of writes.rewrite)
+        s.rewriteRec.run(r.kind, r.title, r.rationale, r.disclosure, r.status, r.rank, r.generator, r.traceJson, r.carriedFrom, r.changesJson, now, r.id);
     }).immediate();
   }
 }
 
 // ---------------------------------------------------------------- PostgreSQL (reads: pg, writes: Prisma)
 class PrismaStore implements PipelineStore {
+  async customerIds(only?: string): Promise<string[]> {
+    const users = await db().user.findMany({ where: { role: "customer", ...(only === undefined ? {} : { id: only }) }, select: { id: true }, orderBy: { id: "asc" } });
+    return users.map((u) => u.id);
+  }
+
   async consent(userId: string) {
     const u = await db().user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true, consentAt: true } });
     return u ? { role: u.role, granted: u.consentGranted, at: u.consentAt?.toISOString() ?? null } : null;
@@ -177,12 +232,15 @@ class PrismaStore implements PipelineStore {
     await db().$transaction(async (tx) => {
       const fresh = await tx.user.findUnique({ where: { id: userId }, select: { consentGranted: true } });
       if (!fresh?.consentGranted) throw new ConsentRevoked();
-      const [overridden, decided] = await Promise.all([
+      const [overridden, priors] = await Promise.all([
         tx.personaAssignment.findMany({ where: { userId, asOf, overriddenBy: { not: null } }, select: { window: true } }),
-        tx.recommendation.findMany({ where: { userId, asOf, status: { not: "pending" } }, select: { id: true } }),
+        tx.recommendation.findMany({
+          where: { userId, asOf: { lte: asOf }, status: { in: [...DECIDED_STATUSES] } },
+          select: { id: true, window: true, itemId: true, asOf: true, status: true, traceJson: true },
+        }),
       ]);
       const keepPrimary = new Set(overridden.map((o) => o.window));
-      const decidedIds = new Set(decided.map((d) => d.id));
+      const writes = planWrites(priors.map((p) => ({ id: p.id, window: p.window, item_id: p.itemId, as_of: p.asOf, status: p.status, trace_json: p.traceJson })), x.recommendations);
       await tx.signalSnapshot.deleteMany({ where: { userId, asOf } });
       await tx.signalSnapshot.createMany({ data: x.snapshots.map((r) => ({ ...r, computedAt: now })) });
       await tx.personaAssignment.deleteMany({ where: { userId, asOf, overriddenBy: null } });
@@ -191,13 +249,19 @@ class PrismaStore implements PipelineStore {
       for (const r of x.personas.filter((p) => keepPrimary.has(p.window)))
         await tx.personaAssignment.update({ where: { userId_window_asOf: { userId, window: r.window, asOf } }, data: { matchedJson: r.matchedJson, computedAt: now } });
       await tx.recommendation.deleteMany({ where: { userId, asOf, status: "pending" } });
-      const recs = x.recommendations.filter((r) => !decidedIds.has(r.id));
-      if (recs.length) await tx.recommendation.createMany({ data: recs.map((r) => ({ ...r, createdAt: now, updatedAt: now })) });
+      await tx.recommendation.updateMany({ where: { userId, asOf: { lt: asOf }, status: "pending" }, data: { status: "superseded", updatedAt: now } });
+      if (writes.insert.length) await tx.recommendation.createMany({ data: writes.insert.map((r) => ({ ...r, createdAt: now, updatedAt: now })) });
+      for (const r of writes.rewrite) {
+        const data = { kind: r.kind, title: r.title, rationale: r.rationale, disclosure: r.disclosure, status: r.status, rank: r.rank, generator: r.generator, traceJson: r.traceJson };
+        await tx.recommendation.update({ where: { id: r.id }, data: { ...data, carriedFrom: r.carriedFrom, changesJson: r.changesJson, updatedAt: now } });
+      }
     });
   }
 }
 
-export function pipelineStore(): PipelineStore {
+/** The pipeline's store: the system's only (no person reads or writes through it). */
+export function pipelineStore(actor: Actor): PipelineStore {
+  assertSystem(actor);
   const t = resolveDb();
   return t.kind === "sqlite" ? new SqliteStore(openSqlite(t.file)) : new PrismaStore();
 }

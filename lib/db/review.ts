@@ -1,4 +1,4 @@
-import "./server-only";
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "./client";
 import { assertOperator, NotFoundError, type Actor } from "./actor";
@@ -7,21 +7,28 @@ import { PERSONA_PRIORITY } from "../core/personas";
 export type Decision = "approve" | "reject" | "flag";
 const STATUS: Record<Decision, string> = { approve: "approved", reject: "rejected", flag: "flagged" };
 
-/** Approve, reject or flag a recommendation; every decision is an OperatorAction with before/after. */
+/**
+ * Approve, reject or flag a recommendation; every decision is an OperatorAction that says what was
+ * decided (item id, title, window, as-of) and the status before and after.
+ */
 export async function decideRecommendation(actor: Actor, recommendationId: string, decision: Decision, note?: string, now: Date = new Date()) {
   assertOperator(actor);
   return db().$transaction(async (tx) => {
-    const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true, userId: true, status: true } });
+    const rec = await tx.recommendation.findUnique({
+      where: { id: recommendationId },
+      select: { id: true, userId: true, status: true, itemId: true, title: true, window: true, asOf: true },
+    });
     if (!rec) throw new NotFoundError("no such recommendation");
     const status = STATUS[decision];
     await tx.recommendation.update({ where: { id: rec.id }, data: { status, updatedAt: now } });
+    const item = { item_id: rec.itemId, title: rec.title, window: rec.window, as_of: rec.asOf };
     await tx.operatorAction.create({
       data: {
         id: randomUUID(), operatorId: actor.id, userId: rec.userId, recommendationId: rec.id, action: decision, note: note || null,
-        beforeJson: JSON.stringify({ status: rec.status }), afterJson: JSON.stringify({ status }), at: now,
+        beforeJson: JSON.stringify({ ...item, status: rec.status }), afterJson: JSON.stringify({ ...item, status }), at: now,
       },
     });
-    return { id: rec.id, status };
+    return { id: rec.id, userId: rec.userId, itemId: rec.itemId, status };
   });
 }
 
@@ -41,4 +48,16 @@ export async function overridePersona(actor: Actor, userId: string, window: "30d
     });
     return { window, primary };
   });
+}
+
+/** Operators: recommendations waiting for a decision (or with another status), oldest first. */
+export async function reviewQueue(actor: Actor, opts: { status?: string; take?: number } = {}) {
+  assertOperator(actor);
+  const recs = await db().recommendation.findMany({
+    where: { status: opts.status ?? "pending" },
+    orderBy: [{ createdAt: "asc" }, { userId: "asc" }, { window: "asc" }, { rank: "asc" }],
+    take: opts.take ?? 100,
+    select: { id: true, userId: true, window: true, asOf: true, kind: true, title: true, rationale: true, status: true, generator: true, user: { select: { name: true } } },
+  });
+  return recs.map((r) => ({ ...r, userName: r.user.name }));
 }

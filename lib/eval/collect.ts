@@ -10,7 +10,7 @@ import { WINDOW_IDS } from "../core/signals";
 import type { Actor } from "../db/actor";
 import { loadStoredResults, transactionDates, type EvalCustomer } from "../db/evaluation";
 import type { UserLabels } from "../generator/labels";
-import { buildProfile } from "../profile";
+import { buildProfile } from "../core/profile-json";
 import { EVAL_BATCH_SIZE } from "./constants";
 import { evaluateUser, type EvalContext } from "./metrics";
 import { ParquetRows } from "./parquet";

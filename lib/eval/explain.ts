@@ -8,7 +8,7 @@
  *   they read (a general item for a user with no persona reads none).
  */
 import { checkGrounding, GUARDRAIL_RULES as R, numberTokens } from "../core/guardrails";
-import type { Fact } from "../core/recommend";
+import type { Fact } from "../core/shared/types";
 import { NON_USER_FACT_PREFIXES } from "./constants";
 import type { EvalRecommendation } from "./types";
 

@@ -7,7 +7,8 @@
  * is what keeps their items about things they have. Stricter, reported beside it: every signal tag
  * is notable for the user by the recommender's own rule (TAG_DEFINITIONS[tag].active).
  */
-import { TAG_DEFINITIONS, type Catalog, type OfferKind, type SignalTag } from "../core/recommend";
+import { type Catalog, type OfferKind, type SignalTag } from "../core/recommend";
+import { TAG_DEFINITIONS } from "../core/recommend/tags";
 import type { WindowSignals } from "../core/signals";
 import type { EvalRecommendation } from "./types";
 

@@ -5,7 +5,8 @@
 import { assignPersonas, type PersonaAssignment } from "../core/personas";
 import { makeCard, makeWindow, type WindowOverrides } from "../core/personas/test-helpers";
 import { buildTrace, runGuardrails, DISCLOSURE, type EligibilityResult } from "../core/guardrails";
-import type { Exclusion, Fact } from "../core/recommend";
+import type { Exclusion } from "../core/recommend";
+import type { Fact } from "../core/shared/types";
 import type { WindowId, WindowSignals } from "../core/signals";
 import type { Demographics, EvalRecommendation, EvalUserRecord, EvalWindowRecord } from "./types";
 

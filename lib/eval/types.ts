@@ -9,7 +9,7 @@ import type { Exclusion } from "../core/recommend/types";
 import type { WindowId, WindowSignals } from "../core/signals/types";
 import type { UserLabels } from "../generator/labels";
 import type { BehaviorId } from "./behaviors";
-import type { StoredRecommendation } from "../profile";
+import type { StoredRecommendation } from "../core/profile-json";
 
 export const DEMOGRAPHIC_FIELDS = ["age_band", "income_tier", "region"] as const;
 export type DemographicField = (typeof DEMOGRAPHIC_FIELDS)[number];

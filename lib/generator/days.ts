@@ -29,10 +29,6 @@ export function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-export function isWeekend(day: number): boolean {
-  const w = weekday(day);
-  return w === SATURDAY || w === SUNDAY;
-}
 
 /** The day itself if a business day, else the following Monday. */
 export function nextBusinessDay(day: number): number {

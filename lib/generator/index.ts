@@ -12,11 +12,10 @@ import { planUser } from "./plan";
 import { accountsOf, userOf } from "./sections";
 import { generateTransactions } from "./transactions";
 
-export { writeBundle, type WriteResult } from "./write";
+export { writeBundle } from "./write";
 export { readLabels, readLabelsSync, type PlantedStream, type UserLabels } from "./labels";
-export { DEFAULT_OPTIONS, labelsPathFor, periodOf, validateOptions, type GenerateOptions, type WriteOptions } from "./options";
+export { DEFAULT_OPTIONS, labelsPathFor, periodOf, type GenerateOptions, type WriteOptions } from "./options";
 export { planUser } from "./plan";
-export type { UserPlan } from "./model";
 
 export function generateBundle(opts: GenerateOptions): { bundle: Bundle; labels: UserLabels[] } {
   validateOptions(opts);

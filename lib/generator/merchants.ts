@@ -722,7 +722,6 @@ export const BUSINESS_SUBSCRIPTIONS: readonly SubscriptionDef[] = [
   sub("slack", "Slack", ["SLACK T{a8}", "SLACK TECHNOLOGIES"], SERVICES, "software", "MONTHLY", [875, 1500], 0),
   sub("shopify", "Shopify", ["SHOPIFY* {d9}", "Shopify"], SERVICES, "software", "MONTHLY", [3900], 0),
 ];
-export const BUSINESS_NAMES = ["STUDIO", "CONSULTING", "DESIGN CO", "SERVICES", "LABS", "WORKSHOP"] as const;
 export const BUSINESS_INCOME_DESCRIPTORS = ["STRIPE TRANSFER ST-{va12}", "SQUARE INC {vd6} SQ", "ACH DEPOSIT {CLIENT} PPD ID: {d10}", "SHOPIFY PAYOUT {vd8}"] as const;
 
 export const FRIENDS = ["J SMITH", "ALEX KIM", "MARIA G", "SAM PATEL", "CHRIS LEE", "TAYLOR R", "JORDAN B", "PRIYA S"] as const;

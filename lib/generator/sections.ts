@@ -2,7 +2,6 @@
 import type { BundleAccount, BundleTransaction, BundleUser } from "../core/plaid";
 import { toDollars } from "../core/money";
 import type { UserPlan } from "./model";
-import type { Period } from "./options";
 import { drawProfile } from "./population";
 import { bundleUser } from "./profile";
 
@@ -30,7 +29,6 @@ export function accountsOf(plan: UserPlan): BundleAccount[] {
   }));
 }
 
-export type { Period };
 
 const str = (s: string | null | undefined): string => (s == null ? "null" : JSON.stringify(s));
 

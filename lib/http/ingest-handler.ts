@@ -1,21 +1,29 @@
 /**
- * POST /api/ingest: an operator session or `Authorization: Bearer $INGEST_TOKEN`; a body of at
- * most INGEST_MAX_BYTES; answers 200 with counts per entity, 400 problem+json listing each bad
- * field, 401, 413 or 415. Nothing is written unless the whole bundle is valid.
+ * POST /api/ingest: an operator session or `Authorization: Bearer $INGEST_TOKEN`; a UTF-8 JSON body
+ * of at most INGEST_MAX_BYTES and INGEST_MAX_ITEMS elements; answers 200 with counts per entity,
+ * 400 problem+json listing each bad field, 401, 413 or 415. Nothing is written unless the whole
+ * bundle is valid. The ingest itself runs in a worker thread: this thread only reads the body.
  */
 import { timingSafeEqual, createHash } from "node:crypto";
-import { ingestText } from "../ingest";
+import { ingestInWorker } from "../ingest/worker-client";
 import { actorFromRequest } from "./session-token";
 import { json, problem } from "./problem";
-import { recordIngestRun } from "../db/ingest-runs";
 
 /** Default largest accepted body: 25 MB (about 60,000 transactions); the CLI has no limit. */
 export const DEFAULT_INGEST_MAX_BYTES = 25 * 1024 * 1024;
+/**
+ * Default largest number of elements (users, accounts, transactions, liabilities) in one body:
+ * "bound the element count of a body", so that a small body of many tiny elements cannot keep a
+ * worker busy for long. 200,000 is three times what a 25 MB body of real transactions holds.
+ */
+export const DEFAULT_INGEST_MAX_ITEMS = 200_000;
 
-export function ingestMaxBytes(): number {
-  const v = Number(process.env.INGEST_MAX_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : DEFAULT_INGEST_MAX_BYTES;
-}
+const positiveEnv = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+export const ingestMaxBytes = () => positiveEnv("INGEST_MAX_BYTES", DEFAULT_INGEST_MAX_BYTES);
+export const ingestMaxItems = () => positiveEnv("INGEST_MAX_ITEMS", DEFAULT_INGEST_MAX_ITEMS);
 
 function tokenMatches(given: string, expected: string): boolean {
   const a = createHash("sha256").update(given).digest();
@@ -33,12 +41,25 @@ async function authorize(req: Request): Promise<{ actorId: string | null; source
   return actor?.role === "operator" ? { actorId: actor.id, source: "api:operator" } : null;
 }
 
+/** Why a Content-Type is refused (415), or null: JSON (application/json or +json), in UTF-8 if a charset is named. */
+export function unsupportedMediaType(ct: string | null): string | null {
+  if (!ct) return null;
+  const [type, ...params] = ct.split(";").map((p) => p.trim());
+  if (!/^application\/(.+\+)?json$/i.test(type)) return "Send the bundle as application/json.";
+  for (const p of params) {
+    const [k, v = ""] = p.split("=").map((x) => x.trim());
+    const charset = v.replace(/^"(.*)"$/, "$1");
+    if (k.toLowerCase() === "charset" && !/^utf-?8$/i.test(charset)) return `The bundle must be UTF-8; charset=${charset} is not accepted.`;
+  }
+  return null;
+}
+
 class TooLarge extends Error {}
 
-async function readLimited(req: Request, limit: number): Promise<string> {
+async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw new TooLarge();
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -52,8 +73,17 @@ async function readLimited(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  // One buffer of its own, so that it can move to the worker without a copy.
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  return body;
 }
+
+const tooLarge = (detail: string, extra: Record<string, number>) => problem({ title: "Payload Too Large", status: 413, detail, ...extra });
 
 export async function handleIngest(req: Request): Promise<Response> {
   const who = await authorize(req);
@@ -63,21 +93,23 @@ export async function handleIngest(req: Request): Promise<Response> {
       { "www-authenticate": 'Bearer realm="spendsense-ingest"' },
     );
   }
-  const ct = req.headers.get("content-type") ?? "";
-  if (ct && !/^application\/(.+\+)?json\b/i.test(ct)) {
-    return problem({ title: "Unsupported Media Type", status: 415, detail: "Send the bundle as application/json." });
-  }
+  const unsupported = unsupportedMediaType(req.headers.get("content-type"));
+  if (unsupported) return problem({ title: "Unsupported Media Type", status: 415, detail: unsupported });
   const limit = ingestMaxBytes();
-  let text: string;
+  let body: Uint8Array;
   try {
-    text = await readLimited(req, limit);
+    body = await readLimited(req, limit);
   } catch (e) {
-    if (e instanceof TooLarge)
-      return problem({ title: "Payload Too Large", status: 413, detail: `The body exceeds ${limit} bytes; use the CLI (npm run ingest) for large bundles.`, limit_bytes: limit });
+    if (e instanceof TooLarge) return tooLarge(`The body exceeds ${limit} bytes; use the CLI (npm run ingest) for large bundles.`, { limit_bytes: limit });
     throw e;
   }
-  const startedAt = new Date();
-  const r = await ingestText(text);
+  const maxItems = ingestMaxItems();
+  const r = await ingestInWorker(body, { run: { source: who.source, actorId: who.actorId, startedAt: new Date() }, maxItems });
+  if (!r.ok && r.too_many_items) {
+    return tooLarge(`The body holds more than ${maxItems} elements (users, accounts, transactions, liabilities); nothing was written. Send it in parts or use the CLI (npm run ingest).`, {
+      limit_items: maxItems,
+    });
+  }
   if (!r.ok) {
     return problem({
       type: "https://spendsense.local/problems/invalid-bundle",
@@ -88,6 +120,5 @@ export async function handleIngest(req: Request): Promise<Response> {
       errors: r.errors,
     });
   }
-  await recordIngestRun({ source: who.source, actorId: who.actorId, counts: r.counts, startedAt });
   return json({ ok: true, counts: r.counts, seconds: Number(r.seconds.toFixed(3)) });
 }

@@ -2,11 +2,16 @@
  * PostgreSQL sink: rows are streamed with COPY into temporary staging tables inside one
  * transaction, then merged with INSERT ... ON CONFLICT DO UPDATE ... WHERE (columns) IS DISTINCT
  * FROM (new columns), whose RETURNING (xmax = 0) tells inserted from updated rows.
+ * Stored users are neither updated nor locked until the commit: a customer revoking consent (an
+ * UPDATE of their users row) never waits for a running ingest, only for its last statements.
+ * A stored transaction whose account would change stops the merge (see OwnershipConflict).
  */
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { ACCOUNT_COLS, LIABILITY_COLS, TRANSACTION_COLS, USER_COLS, type AccountRow, type LiabilityRow, type TransactionRow, type UserRow } from "../core/rows";
-import { emptyCounts, type Counts, type EntityCounts, type IngestSink, type KnownAccount, type KnownUser } from "./sink";
+import { emptyCounts, type CommitOutcome, type Counts, type IngestSink, type KnownAccount, type KnownUser, type OwnershipConflict } from "./sink";
+import { ingestRunInsertSql, ingestRunValues, type IngestRunRecord } from "./run-record";
+import { MAX_REPORTED_ERRORS } from "./session";
 
 /** Rows buffered per staging table before one COPY sends them. */
 export const COPY_BATCH_ROWS = 20_000;
@@ -59,6 +64,7 @@ export class PostgresSink implements IngestSink {
     this.inTx = true;
     await this.client.query(`
       CREATE TEMP TABLE stg_users (LIKE users INCLUDING DEFAULTS, grant_consent boolean) ON COMMIT DROP;
+      CREATE TEMP TABLE stg_users_all (LIKE stg_users) ON COMMIT DROP;
       CREATE TEMP TABLE stg_accounts (LIKE accounts INCLUDING DEFAULTS) ON COMMIT DROP;
       CREATE TEMP TABLE stg_transactions (LIKE transactions) ON COMMIT DROP;
       CREATE TEMP TABLE stg_liabilities (LIKE liabilities) ON COMMIT DROP;
@@ -67,11 +73,8 @@ export class PostgresSink implements IngestSink {
 
   // Lookups use another pooled connection: the ingest connection may be inside a COPY.
   async lookupUsers(ids: string[]) {
-    const r = await this.pool.query<{ id: string; email: string; role: string; consent_granted: boolean }>(
-      `SELECT id, email, role, consent_granted FROM users WHERE id = ANY($1)`,
-      [ids],
-    );
-    return new Map<string, KnownUser>(r.rows.map((u) => [u.id, { email: u.email, role: u.role, consent_granted: u.consent_granted }]));
+    const r = await this.pool.query<{ id: string; email: string; role: string }>(`SELECT id, email, role FROM users WHERE id = ANY($1)`, [ids]);
+    return new Map<string, KnownUser>(r.rows.map((u) => [u.id, { email: u.email, role: u.role }]));
   }
 
   async lookupEmails(emails: string[]) {
@@ -84,18 +87,25 @@ export class PostgresSink implements IngestSink {
     return new Map<string, KnownAccount>(r.rows.map((a) => [a.id, { user_id: a.user_id, type: a.type }]));
   }
 
-  writeUser(row: UserRow, grantConsent: boolean) {
-    this.stages.users.lines.push(line({ ...row, grant_consent: grantConsent }, this.stages.users.cols));
+  writeUser(row: UserRow, consentTrue: boolean) {
+    this.stages.users.lines.push(line({ ...row, grant_consent: consentTrue }, this.stages.users.cols));
+    this.usersStaged++;
   }
+  private usersStaged = 0;
   writeAccount(row: AccountRow) {
     this.stages.accounts.lines.push(line(row as never, ACCOUNT_COLS));
   }
-  writeTransaction(row: TransactionRow) {
+  writeTransaction(row: TransactionRow, index: number) {
     this.stages.transactions.lines.push(line(row as never, TRANSACTION_COLS));
     this.txIds.push(row.id);
+    this.txIndex.push(index);
   }
-  /** Ids of the buffered transaction lines (the fast path checks that none is stored yet). */
+  /** Ids of the buffered transaction lines (the fast path checks that none is stored yet), and their positions. */
   private txIds: string[] = [];
+  private txIndex: number[] = [];
+  /** Stored transactions this bundle would move: found at a merge, which then stops. */
+  private conflicts: OwnershipConflict[] = [];
+  private conflictCount = 0;
   writeLiability(row: LiabilityRow) {
     this.stages.liabilities.lines.push(line(row as never, LIABILITY_COLS));
     for (const a of row.aprs) this.stages.aprs.lines.push(line({ account_id: row.account_id, ...a }, APR_COLS));
@@ -119,11 +129,12 @@ export class PostgresSink implements IngestSink {
     // Take the buffered lines now; the database work runs while the caller parses the next batch.
     const texts = Object.fromEntries(Object.entries(this.stages).map(([k, st]) => [k, st.lines.join("")])) as Record<keyof PostgresSink["stages"], string>;
     for (const st of Object.values(this.stages)) st.lines = [];
-    const txIds = this.txIds;
+    const tx = { ids: this.txIds, index: this.txIndex };
     this.txIds = [];
+    this.txIndex = [];
     this.queued++;
     this.chain = this.chain
-      .then(() => (this.failure ? undefined : this.flushAndMerge(texts, txIds)))
+      .then(() => (this.failure || this.conflictCount ? undefined : this.flushAndMerge(texts, tx)))
       .catch((e) => {
         this.failure ??= e;
       })
@@ -139,22 +150,20 @@ export class PostgresSink implements IngestSink {
     into.unchanged += c.unchanged;
   }
 
-  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>, txIds: string[]) {
+  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>, tx: { ids: string[]; index: number[] }) {
     const c = this.client!;
     const counts = this.counts;
     if (t.users) {
+      // New users now (accounts refer to them); stored ones are compared and updated at the commit,
+      // from stg_users_all.
       await this.copy(this.stages.users, t.users);
-      this.add(counts.users, await this.merge("users", "stg_users", USER_COLS, "id"));
-      const consent = await c.query(`
-        WITH g AS (SELECT id FROM stg_users WHERE grant_consent),
-        ev AS (INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g RETURNING 1)
-        UPDATE users SET consent_granted = true, consent_at = now() WHERE id IN (SELECT id FROM g)`);
-      counts.consent_events.inserted += consent.rowCount ?? 0;
-      await c.query("TRUNCATE stg_users");
+      const ins = await c.query(`INSERT INTO users (${USER_COLS.map(q).join(",")}) SELECT ${USER_COLS.map(q).join(",")} FROM stg_users ON CONFLICT (id) DO NOTHING`);
+      counts.users.inserted += ins.rowCount ?? 0;
+      await c.query("INSERT INTO stg_users_all SELECT * FROM stg_users; TRUNCATE stg_users");
     }
     if (t.accounts) {
       await this.copy(this.stages.accounts, t.accounts);
-      this.add(counts.accounts, await this.merge("accounts", "stg_accounts", ACCOUNT_COLS, "id"));
+      this.add(counts.accounts, await this.merge("accounts", "stg_accounts", ACCOUNT_COLS, "id", "accounts.user_id = EXCLUDED.user_id"));
       await c.query("TRUNCATE stg_accounts");
     }
     if (t.liabilities) {
@@ -179,16 +188,29 @@ export class PostgresSink implements IngestSink {
     if (t.transactions) {
       // Fast path, the usual first ingest: when no id of the batch is stored yet (repeats within the
       // bundle are refused before this point), COPY straight into the table: one write per row.
-      const known = await c.query("SELECT 1 FROM transactions WHERE id = ANY($1::text[]) LIMIT 1", [txIds]);
+      const known = await c.query("SELECT 1 FROM transactions WHERE id = ANY($1::text[]) LIMIT 1", [tx.ids]);
       if (known.rowCount === 0) {
         await this.copy({ table: "transactions", cols: TRANSACTION_COLS, lines: [] }, t.transactions);
-        counts.transactions.inserted += txIds.length;
+        counts.transactions.inserted += tx.ids.length;
       } else {
         await this.copy(this.stages.transactions, t.transactions);
-        this.add(counts.transactions, await this.merge("transactions", "stg_transactions", TRANSACTION_COLS, "id"));
+        if (await this.findConflicts(tx)) return;
+        this.add(counts.transactions, await this.merge("transactions", "stg_transactions", TRANSACTION_COLS, "id", "transactions.account_id = EXCLUDED.account_id"));
         await c.query("TRUNCATE stg_transactions");
       }
     }
+  }
+
+  /** Staged transactions stored under another account: recorded (with their positions), and the merge stops. */
+  private async findConflicts(tx: { ids: string[]; index: number[] }): Promise<boolean> {
+    const from = `FROM stg_transactions s JOIN transactions t ON t.id = s.id WHERE t.account_id <> s.account_id`;
+    const r = await this.client!.query<{ id: string; n: string }>(`SELECT s.id, count(*) OVER () AS n ${from} LIMIT ${MAX_REPORTED_ERRORS}`);
+    if (!r.rowCount) return false;
+    const found = new Set(r.rows.map((x) => x.id));
+    for (let i = 0; i < tx.ids.length; i++) if (found.has(tx.ids[i])) this.conflicts.push({ section: "transactions", id: tx.ids[i], index: tx.index[i] });
+    this.conflicts.sort((a, b) => a.index - b.index);
+    this.conflictCount += Number(r.rows[0].n);
+    return true;
   }
 
   async afterBatch() {
@@ -200,14 +222,15 @@ export class PostgresSink implements IngestSink {
     }
   }
 
-  private async merge(table: string, stage: string, cols: readonly string[], key: string): Promise<Counts> {
+  /** guard: a condition the stored row must meet to be updated (it keeps its owner otherwise). */
+  private async merge(table: string, stage: string, cols: readonly string[], key: string, guard = ""): Promise<Counts> {
     const rest = cols.filter((c) => c !== key);
     const r = await this.client!.query<{ ins: string; upd: string; total: string }>(`
       WITH up AS (
         INSERT INTO ${table} (${cols.map(q).join(",")})
         SELECT ${cols.map(q).join(",")} FROM ${stage}
         ON CONFLICT (${q(key)}) DO UPDATE SET ${rest.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(", ")}
-        WHERE (${rest.map((c) => `${table}.${q(c)}`).join(",")}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${q(c)}`).join(",")})
+        WHERE (${rest.map((c) => `${table}.${q(c)}`).join(",")}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${q(c)}`).join(",")})${guard ? ` AND ${guard}` : ""}
         RETURNING (xmax = 0) AS inserted)
       SELECT count(*) FILTER (WHERE inserted) AS ins, count(*) FILTER (WHERE NOT inserted) AS upd,
              (SELECT count(*) FROM ${stage}) AS total FROM up`);
@@ -215,13 +238,43 @@ export class PostgresSink implements IngestSink {
     return { inserted: Number(ins), updated: Number(upd), unchanged: Number(total) - Number(ins) - Number(upd) };
   }
 
-  async commit(): Promise<EntityCounts> {
+  /**
+   * Stored users of the bundle: updated where they differ, then import consent granted to those
+   * not consenting who never revoked. Their rows are locked first, so a revocation committed
+   * meanwhile is seen by the grant (a fresh snapshot per statement).
+   */
+  private async mergeUsersAtCommit(): Promise<void> {
+    const c = this.client!;
+    const rest = USER_COLS.filter((col) => col !== "id");
+    await c.query(`SELECT u.id FROM users u JOIN stg_users_all s ON s.id = u.id ORDER BY u.id FOR NO KEY UPDATE OF u`);
+    const upd = await c.query(`UPDATE users u SET (${rest.map(q).join(",")}) = (${rest.map((col) => `s.${q(col)}`).join(",")}) FROM stg_users_all s
+      WHERE u.id = s.id AND u.role = 'customer' AND (${rest.map((col) => `u.${q(col)}`).join(",")}) IS DISTINCT FROM (${rest.map((col) => `s.${q(col)}`).join(",")})`);
+    const users = this.counts.users;
+    users.updated = upd.rowCount ?? 0;
+    users.unchanged = this.usersStaged - users.inserted - users.updated;
+    const granted = await c.query(`
+      WITH g AS (
+        UPDATE users u SET consent_granted = true, consent_at = now()
+        WHERE u.consent_granted = false AND u.role = 'customer' AND u.id IN (SELECT id FROM stg_users_all WHERE grant_consent)
+          AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.user_id = u.id AND NOT e.granted)
+        RETURNING u.id)
+      INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g`);
+    this.counts.consent_events.inserted = granted.rowCount ?? 0;
+  }
+
+  async commit(run: IngestRunRecord): Promise<CommitOutcome> {
     await this.scheduleFlush();
     if (this.failure) throw this.failure;
+    if (this.conflictCount) {
+      await this.rollback();
+      return { ok: false, conflicts: this.conflicts.slice(0, MAX_REPORTED_ERRORS), conflict_count: this.conflictCount };
+    }
+    if (this.usersStaged) await this.mergeUsersAtCommit();
+    await this.client!.query(ingestRunInsertSql((i) => `$${i}`), ingestRunValues(run, this.counts, (d) => d.toISOString()));
     await this.client!.query("COMMIT");
     this.inTx = false;
     this.release();
-    return this.counts;
+    return { ok: true, counts: this.counts };
   }
 
   private release() {

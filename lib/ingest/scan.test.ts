@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BundleScanner, BundleShapeError, BundleSyntaxError, scanBundle, type ScannedItem } from "./scan";
+import { BundleScanner, BundleShapeError, BundleSyntaxError, BundleTooLarge, scanBundle, type ScannedItem } from "./scan";
+import { firstInvalidUtf8 } from "./utf8";
 
 function scanAll(text: string, chunk = 7): ScannedItem[] {
   const items: ScannedItem[] = [];
@@ -74,5 +75,45 @@ describe("BundleScanner", () => {
     for await (const batch of scanBundle(chunks(), 2)) all.push(...batch);
     expect(all).toHaveLength(5);
     expect((all[3].value as { name: string }).name).toBe("ünïcødé ✓");
+  });
+
+  it("rejects bytes that are not UTF-8 at their byte offset, whatever the chunking; accepts every valid character split anywhere", () => {
+    const good = Buffer.from(JSON.stringify({ users: [{ name: "ü ✓ 😀 ﬀ" }] }));
+    const at = good.indexOf("ü");
+    const bad = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]);
+    const truncated = Buffer.concat([good.subarray(0, at), Buffer.from([0xe2, 0x9c]), Buffer.from('"}]}')]);
+    for (const chunk of [1, 2, 3, 5, 1000]) {
+      const feedAll = (b: Buffer) => {
+        const items: ScannedItem[] = [];
+        const s = new BundleScanner((i) => items.push(i));
+        for (let i = 0; i < b.length; i += chunk) s.feed(b.subarray(i, i + chunk));
+        s.end();
+        return items;
+      };
+      expect((feedAll(good)[0].value as { name: string }).name).toBe("ü ✓ 😀 ﬀ");
+      expect(() => feedAll(bad)).toThrow(`Invalid UTF-8 (the bundle must be UTF-8 encoded) at byte ${at}`);
+      expect(() => feedAll(truncated)).toThrow(/Invalid UTF-8/);
+    }
+  });
+
+  it("finds the first invalid UTF-8 sequence: stray continuation, overlong, surrogate, beyond U+10FFFF, truncated", () => {
+    for (const bytes of [[0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98]]) {
+      expect(firstInvalidUtf8(Uint8Array.from([0x61, ...bytes]), 0, bytes.length + 1)).toBe(1);
+    }
+    const ok = Buffer.from("a ü ✓ 😀");
+    expect(firstInvalidUtf8(ok, 0, ok.length)).toBe(-1);
+  });
+
+  it("stops at the element limit", () => {
+    const s = new BundleScanner(() => {}, 3);
+    expect(() => s.feed('{"users":[{},{},{},{}]}')).toThrow(BundleTooLarge);
+    const fits = new BundleScanner(() => {}, 4);
+    fits.feed('{"users":[{},{}],"accounts":[{},{}]}');
+    fits.end();
+  });
+
+  it("marks the elements whose text holds a \\u escape", () => {
+    const items = scanAll('{"users":[{"a":"x"},{"a":"\\u00fc"},{"a":"\\\\"}]}', 4);
+    expect(items.map((i) => i.escaped ?? false)).toEqual([false, true, false]);
   });
 });

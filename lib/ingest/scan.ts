@@ -6,6 +6,7 @@
  * Unknown top-level keys are skipped. Malformed JSON throws BundleSyntaxError with the offset.
  */
 import { closeSync, openSync, readSync } from "node:fs";
+import { checkUtf8, completeUtf8Prefix } from "./utf8";
 
 export type Section = "users" | "accounts" | "transactions" | "credit" | "student" | "mortgage";
 export const TOP_SECTIONS = new Set<Section>(["users", "accounts", "transactions"]);
@@ -15,14 +16,24 @@ export interface ScannedItem {
   section: Section;
   index: number;
   value: unknown;
+  /** The element's text holds a \u escape: its strings are checked for NUL and lone surrogates. */
+  escaped?: boolean;
 }
 
 export class BundleSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    unit: "character" | "byte" = "character",
   ) {
-    super(`${message} at character ${offset}`);
+    super(`${message} at ${unit} ${offset}`);
+  }
+}
+
+/** More elements than the caller allows (the API's INGEST_MAX_ITEMS); scanning stops there. */
+export class BundleTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the bundle holds more than ${limit} elements`);
   }
 }
 
@@ -41,6 +52,7 @@ type Frame =
   | { kind: "arr"; path: string; state: "value" | "comma"; section: Section | null; index: number };
 
 const WS = new Set([0x20, 0x0a, 0x0d, 0x09]);
+const BACKSLASH_U = Buffer.from("\\u");
 /** Elements handed on per batch (validation, lookups, writes) and parsed per JSON.parse call. */
 export const INGEST_BATCH_ITEMS = 2000;
 const RUN_MAX = INGEST_BATCH_ITEMS;
@@ -73,27 +85,40 @@ export class BundleScanner {
   // capture of one value token (an element, a key, or a skipped value)
   private cap: { start: number; depth: number; inStr: boolean; esc: boolean; scalar: boolean; purpose: "element" | "key" | "skip" } | null = null;
 
-  constructor(private readonly onItem: (item: ScannedItem) => void) {}
+  /** bytes of buf already checked to be UTF-8 */
+  private checked = 0;
+  private elements = 0;
+
+  /** maxItems: elements (users, accounts, transactions, liabilities) allowed before BundleTooLarge. */
+  constructor(
+    private readonly onItem: (item: ScannedItem) => void,
+    private readonly maxItems = Infinity,
+  ) {}
 
   /** Feeds UTF-8 bytes (or text). Structural characters are ASCII, so bytes are scanned directly. */
   feed(input: Uint8Array | string): void {
     const chunk = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     this.flushRun();
-    if (!this.cap && this.pos === this.buf.length) {
-      this.consumed += this.buf.length;
-      this.buf = chunk;
-      this.pos = 0;
-    } else {
-      const keep = this.cap ? this.cap.start : this.pos;
-      this.consumed += keep;
-      this.buf = Buffer.concat([this.buf.subarray(keep), chunk]);
-      this.pos -= keep;
-      if (this.cap) this.cap.start = 0;
-    }
+    // Keep what a capture still needs and any bytes not yet checked (a character split by the chunk).
+    const keep = Math.min(this.cap ? this.cap.start : this.pos, this.checked);
+    this.consumed += keep;
+    this.buf = keep === this.buf.length ? chunk : Buffer.concat([this.buf.subarray(keep), chunk]);
+    if (this.cap) this.cap.start -= keep;
+    this.pos -= keep;
+    this.checked -= keep;
+    this.checkUtf8(false);
     this.run(false);
   }
 
+  private checkUtf8(atEnd: boolean): void {
+    const end = atEnd ? this.buf.length : completeUtf8Prefix(this.buf);
+    const bad = checkUtf8(this.buf, this.checked, end);
+    if (bad !== -1) throw new BundleSyntaxError("Invalid UTF-8 (the bundle must be UTF-8 encoded)", this.consumed + bad, "byte");
+    this.checked = Math.max(this.checked, end);
+  }
+
   end(): void {
+    this.checkUtf8(true);
     this.run(true);
     this.flushRun();
     if (!this.done) throw new BundleSyntaxError(this.started ? "Unexpected end of input" : "Empty body: expected a JSON object", this.consumed + this.pos);
@@ -193,7 +218,16 @@ export class BundleScanner {
         }
       }
     }
-    for (let k = 0; k < values.length; k++) this.onItem({ section: r.section, index: r.firstIndex + k, value: values[k] });
+    // One search usually shows that no element of the run holds a \u escape; else find which do.
+    const runText = this.buf.subarray(0, r.end);
+    let esc = runText.indexOf(BACKSLASH_U, r.start);
+    for (let k = 0; k < values.length; k++) {
+      const [from, to] = [r.bounds[2 * k], r.bounds[2 * k + 1]];
+      if (esc !== -1 && esc < from) esc = runText.indexOf(BACKSLASH_U, from);
+      const item: ScannedItem = { section: r.section, index: r.firstIndex + k, value: values[k] };
+      if (esc !== -1 && esc < to) item.escaped = true;
+      this.onItem(item);
+    }
   }
 
   private finishCapture(start: number, end: number): void {
@@ -201,6 +235,7 @@ export class BundleScanner {
     this.cap = null;
     const top = this.stack[this.stack.length - 1];
     if (cap.purpose === "element" && top.kind === "arr" && top.section) {
+      if (++this.elements > this.maxItems) throw new BundleTooLarge(this.maxItems);
       const r = this.run_;
       if (r && r.section === top.section && r.firstIndex + r.bounds.length / 2 === top.index) {
         r.end = end;

@@ -4,16 +4,18 @@
  * a rollback: the database is left exactly as it was. Errors name each bad field's path.
  */
 import type { ScannedItem, Section } from "./scan";
-import { sectionPath, validateBatch, type FieldError, type ValidatedItem } from "./validate";
+import { sectionPath, validateBatch, type ValidatedItem } from "./validate";
+import type { FieldError } from "./rules";
 import { accountRow, creditRow, mortgageRow, studentRow, transactionRow, userRow } from "../core/rows";
-import type { EntityCounts, IngestSink, KnownAccount, KnownUser } from "./sink";
+import type { EntityCounts, IngestSink, KnownAccount, KnownUser, OwnershipConflict } from "./sink";
+import type { IngestRunRecord } from "./run-record";
 
 /** How many field errors one answer lists at most (the total is always counted). */
 export const MAX_REPORTED_ERRORS = 200;
 
 export type IngestResult =
   | { ok: true; counts: EntityCounts; items: number; seconds: number }
-  | { ok: false; errors: FieldError[]; error_count: number; items: number };
+  | { ok: false; errors: FieldError[]; error_count: number; items: number; /** the element limit the body went over */ too_many_items?: number };
 
 const SECTION_ORDER: Record<Section, number> = { users: 0, accounts: 1, credit: 2, student: 2, mortgage: 2, transactions: 3 };
 
@@ -22,6 +24,14 @@ const LIABILITY_ACCOUNT_TYPE: Record<"credit" | "student" | "mortgage", string> 
   student: "loan",
   mortgage: "loan",
 };
+
+/** A stored transaction never moves to another account, hence never to another customer. */
+function conflictError(c: OwnershipConflict): FieldError {
+  return {
+    path: `${sectionPath(c.section, c.index)}.account_id`,
+    reason: `transaction "${c.id}" is stored under another account; a stored transaction cannot move to another account`,
+  };
+}
 
 export class IngestSession {
   private errors: FieldError[] = [];
@@ -44,7 +54,11 @@ export class IngestSession {
   /** Elements whose reference (user or account) had not been seen yet: re-checked at the end. */
   private deferred: { item: ScannedItem; data: Record<string, never> }[] = [];
 
-  constructor(private readonly sink: IngestSink) {}
+  /** run: what ingest_runs records about this ingest, in the same transaction as its data. */
+  constructor(
+    private readonly sink: IngestSink,
+    private readonly run: IngestRunRecord,
+  ) {}
 
   async begin(): Promise<void> {
     this.started = performance.now();
@@ -59,6 +73,13 @@ export class IngestSession {
   /** Record an error that is not tied to an element (a malformed body). */
   fail(e: FieldError): void {
     this.addError(e);
+  }
+
+  /** The body holds more elements than allowed: one error, and the answer says which limit. */
+  private tooMany: number | undefined;
+  failTooLarge(limit: number): void {
+    this.tooMany = limit;
+    this.addError({ path: "(body)", reason: `holds more than ${limit} elements (users, accounts, transactions, liabilities); send it in parts or use the CLI` });
   }
 
   get failed(): boolean {
@@ -142,10 +163,8 @@ export class IngestSession {
           return;
         }
         this.emailsInBundle.set(row.email, row.id);
-        const consenting = prior?.consent_granted ?? false;
-        const grant = (d as { consent?: boolean }).consent === true && !consenting;
-        this.users.set(row.id, { email: row.email, role: "customer", consent_granted: consenting || grant, inBundle: true });
-        if (write()) this.sink.writeUser(row, grant);
+        this.users.set(row.id, { email: row.email, role: "customer", inBundle: true });
+        if (write()) this.sink.writeUser(row, (d as { consent?: boolean }).consent === true);
         return;
       }
       case "accounts": {
@@ -168,10 +187,7 @@ export class IngestSession {
       }
       case "transactions": {
         const id = (d as unknown as { transaction_id: string }).transaction_id;
-        // A sink that detects repeats itself (SQLite, by rowid) spares the session a set of every id;
-        // once writing has stopped (after an error) the session tracks them instead.
-        const sinkDetects = this.sink.detectsDuplicateTransactions && !this.failed;
-        if (!final && !sinkDetects && this.duplicate("transactions", id, path, "transaction_id")) return;
+        if (!final && this.duplicate("transactions", id, path, "transaction_id")) return;
         const acct = this.accounts.get((d as unknown as { account_id: string }).account_id);
         if (!acct) {
           if (!final) return defer();
@@ -182,9 +198,7 @@ export class IngestSession {
           });
           return;
         }
-        if (write() && this.sink.writeTransaction(transactionRow(d as never, acct.user_id)) === "duplicate") {
-          this.addError({ path: `${path}.transaction_id`, reason: `duplicate transaction_id "${id}" appears more than once in the bundle` });
-        }
+        if (write()) this.sink.writeTransaction(transactionRow(d as never, acct.user_id), item.index);
         return;
       }
       case "credit":
@@ -212,7 +226,7 @@ export class IngestSession {
 
   /** Commits when every element was valid; otherwise rolls back and returns the errors. */
   async finish(): Promise<IngestResult> {
-    if (this.deferred.length) {
+    if (this.deferred.length && this.tooMany === undefined) {
       const pending = this.deferred.sort((a, b) => SECTION_ORDER[a.item.section] - SECTION_ORDER[b.item.section]);
       this.deferred = [];
       const accountIds = [...new Set(pending.map((p) => (p.data as { account_id?: string }).account_id).filter((x): x is string => !!x))]
@@ -223,11 +237,14 @@ export class IngestSession {
     }
     if (this.failed) {
       await this.sink.rollback();
-      return { ok: false, errors: this.errors, error_count: this.errorCount, items: this.items };
+      return { ok: false, errors: this.errors, error_count: this.errorCount, items: this.items, ...(this.tooMany ? { too_many_items: this.tooMany } : {}) };
     }
     try {
-      const counts = await this.sink.commit();
-      return { ok: true, counts, items: this.items, seconds: (performance.now() - this.started) / 1000 };
+      const out = await this.sink.commit(this.run);
+      if (out.ok) return { ok: true, counts: out.counts, items: this.items, seconds: (performance.now() - this.started) / 1000 };
+      for (const c of out.conflicts) this.addError(conflictError(c));
+      this.errorCount += out.conflict_count - out.conflicts.length;
+      return { ok: false, errors: this.errors, error_count: this.errorCount, items: this.items };
     } catch (e) {
       await this.sink.rollback().catch(() => {});
       throw e;

@@ -1,5 +1,6 @@
 /** What an ingest writes to: one database transaction, all or nothing. */
 import type { AccountRow, LiabilityRow, TransactionRow, UserRow } from "../core/rows";
+import type { IngestRunRecord } from "./run-record";
 
 export const ENTITIES = ["users", "accounts", "transactions", "liabilities"] as const;
 export type Entity = (typeof ENTITIES)[number];
@@ -21,12 +22,24 @@ export const emptyCounts = (): EntityCounts => ({
 export interface KnownUser {
   email: string;
   role: string;
-  consent_granted: boolean;
 }
 export interface KnownAccount {
   user_id: string;
   type: string;
 }
+
+/**
+ * A stored row the bundle would move to another owner, found by the sink when it merges (the only
+ * place that sees every stored id): a transaction whose account differs from the stored one.
+ * `index` is the element's position in its section (undefined when the sink did not keep it).
+ */
+export interface OwnershipConflict {
+  section: "transactions";
+  id: string;
+  index: number;
+}
+
+export type CommitOutcome = { ok: true; counts: EntityCounts } | { ok: false; conflicts: OwnershipConflict[]; conflict_count: number };
 
 export interface IngestSink {
   readonly kind: "sqlite" | "postgres";
@@ -35,19 +48,21 @@ export interface IngestSink {
   /** email (lower case) -> id of the user holding it */
   lookupEmails(emails: string[]): Promise<Map<string, string>>;
   lookupAccounts(ids: string[]): Promise<Map<string, KnownAccount>>;
-  /** grantConsent: record an import consent event (the user is not currently consenting). */
-  writeUser(row: UserRow, grantConsent: boolean): void;
-  writeAccount(row: AccountRow): void;
   /**
-   * Returns "duplicate" when the sink itself found that this bundle already wrote this id (sinks
-   * with `detectsDuplicateTransactions`; the session then keeps no set of transaction ids).
+   * consentTrue: the bundle says `consent: true`. Whether that grants anything is decided when the
+   * ingest commits, under the lock: only a user who is not consenting and never revoked is granted.
    */
-  writeTransaction(row: TransactionRow): void | "duplicate";
-  /** True when writeTransaction detects a transaction id repeated within the bundle. */
-  readonly detectsDuplicateTransactions?: boolean;
+  writeUser(row: UserRow, consentTrue: boolean): void;
+  writeAccount(row: AccountRow): void;
+  /** index: the element's position in `transactions` (named in an OwnershipConflict). */
+  writeTransaction(row: TransactionRow, index: number): void;
   writeLiability(row: LiabilityRow): void;
   /** Called after each batch; a sink may flush buffered rows here. */
   afterBatch(): Promise<void>;
-  commit(): Promise<EntityCounts>;
+  /**
+   * Merges everything into the stored tables and records the run (ingest_runs) in the same
+   * transaction, then commits; or, when a stored row would change owner, rolls back and says which.
+   */
+  commit(run: IngestRunRecord): Promise<CommitOutcome>;
   rollback(): Promise<void>;
 }

@@ -13,12 +13,8 @@ import {
 } from "../core/plaid";
 import type { Section } from "./scan";
 import { fastTransaction } from "./fast";
+import { ruleErrors, type FieldError } from "./rules";
 
-export interface FieldError {
-  /** e.g. "transactions[12].amount", "liabilities.credit[0].aprs[1].apr_percentage" */
-  path: string;
-  reason: string;
-}
 
 export const SECTION_SCHEMAS = {
   users: BundleUserSchema,
@@ -57,11 +53,20 @@ function reasonOf(issue: z.core.$ZodIssue, root: unknown): string {
   return issue.message;
 }
 
+/** Validates one element against the contract, then the ingest's own rules (lib/ingest/rules.ts). */
 export function validateItem<S extends Section>(
   section: S,
   index: number,
   value: unknown,
+  escaped = false,
 ): { ok: true; data: SectionData[S] } | { ok: false; errors: FieldError[] } {
+  const r = validateSchema(section, index, value);
+  if (!r.ok) return r;
+  const errors = ruleErrors(section, sectionPath(section, index), r.data, escaped);
+  return errors.length ? { ok: false, errors } : r;
+}
+
+function validateSchema<S extends Section>(section: S, index: number, value: unknown): { ok: true; data: SectionData[S] } | { ok: false; errors: FieldError[] } {
   if (section === "transactions") {
     const fast = fastTransaction(value);
     if (fast) return { ok: true, data: fast as SectionData[S] };
@@ -84,11 +89,11 @@ export type ValidatedItem =
  * Validates a batch of scanned elements. An invalid user or account leaves its key
  * ("users:<id>", "accounts:<id>") so that elements referring to it are not reported again.
  */
-export function validateBatch(batch: readonly { section: Section; index: number; value: unknown }[]): ValidatedItem[] {
+export function validateBatch(batch: readonly { section: Section; index: number; value: unknown; escaped?: boolean }[]): ValidatedItem[] {
   const out: ValidatedItem[] = new Array(batch.length);
   for (let i = 0; i < batch.length; i++) {
-    const { section, index, value } = batch[i];
-    const r = validateItem(section, index, value);
+    const { section, index, value, escaped } = batch[i];
+    const r = validateItem(section, index, value, escaped);
     if (r.ok) {
       out[i] = { section, index, ok: true, data: r.data };
       continue;

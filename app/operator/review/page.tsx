@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentActor } from "@/lib/auth";
-import { reviewQueue } from "@/lib/db/views";
+import { reviewQueue } from "@/lib/db/review";
 import { Badge } from "@/components/ui/badge";
 import { DecisionForm } from "@/components/operator/decision-form";
 import { StatusBadge } from "@/components/operator/persona-badge";

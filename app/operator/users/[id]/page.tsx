@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth";
-import { getUserDetail, type UserDetail } from "@/lib/db/views";
+import { getUserDetail } from "@/lib/db/user-detail";
+import { getChatTranscript } from "@/lib/db/chat";
+import type { UserDetail } from "@/lib/types/views";
 import { NotFoundError } from "@/lib/db/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -11,6 +13,7 @@ import { PersonaPanel } from "@/components/operator/persona-panel";
 import { SignalsPanel } from "@/components/operator/signals-panel";
 import { RecommendationCard } from "@/components/operator/recommendation-card";
 import { dateTime, usd } from "@/components/operator/format";
+import { ChatTranscript } from "@/components/operator/chat-transcript";
 
 export const metadata = { title: "User · SpendSense operator" };
 
@@ -23,6 +26,11 @@ async function load(id: string): Promise<UserDetail> {
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
+}
+
+async function loadTranscript(id: string) {
+  const actor = await currentActor();
+  return actor ? getChatTranscript(actor, id) : [];
 }
 
 function WindowContent({ d, w }: { d: UserDetail; w: "30d" | "180d" }) {
@@ -63,6 +71,7 @@ function WindowContent({ d, w }: { d: UserDetail; w: "30d" | "180d" }) {
 export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const d = await load(decodeURIComponent(id));
+  const transcript = await loadTranscript(d.user.id);
   const u = d.user;
   return (
     <div className="space-y-6">
@@ -169,6 +178,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           )}
         </Card>
       </div>
+      <ChatTranscript turns={transcript} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { currentActor } from "@/lib/auth";
-import { getProfile } from "@/lib/db/views";
+import { getProfile } from "@/lib/db/profiles";
 import { ForbiddenError, NotFoundError } from "@/lib/db/actor";
 import { json, problem } from "@/lib/http/problem";
 

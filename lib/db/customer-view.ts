@@ -1,0 +1,42 @@
+/**
+ * A customer's own dashboard: a small object of their own (consent, accounts, signals, approved
+ * recommendations). No traces, no statuses, no operator notes or actions, no persona internals.
+ */
+import "server-only";
+import { db } from "./client";
+import { assertSelfOrOperator, NotFoundError, type Actor } from "./actor";
+import { latestAsOf } from "./as-of";
+import { WINDOW_IDS, type WindowSignals } from "../core/signals/types";
+import type { CustomerView } from "../types/views";
+
+export async function getCustomerView(actor: Actor, userId: string, asOfWanted?: string): Promise<CustomerView> {
+  assertSelfOrOperator(actor, userId);
+  const p = db();
+  const user = await p.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, consentGranted: true, consentAt: true } });
+  if (!user || user.role !== "customer") throw new NotFoundError("no such customer");
+  const base = { user: { id: user.id, name: user.name, consentGranted: user.consentGranted, consentAt: user.consentAt?.toISOString() ?? null } };
+  const accounts = await p.account.findMany({
+    where: { userId, NOT: { holderCategory: "business" } },
+    orderBy: { id: "asc" },
+    select: { type: true, subtype: true, name: true, mask: true, currentCents: true, limitCents: true },
+  });
+  const empty = Object.fromEntries(WINDOW_IDS.map((w) => [w, { signals: null }])) as CustomerView["windows"];
+  // Without consent nothing derived is shown (and revocation deleted it).
+  if (!user.consentGranted) return { ...base, asOf: null, accounts, windows: empty, recommendations: [] };
+  const asOf = asOfWanted ?? (await latestAsOf(actor, userId));
+  if (!asOf) return { ...base, asOf, accounts, windows: empty, recommendations: [] };
+  const [snaps, recs] = await Promise.all([
+    p.signalSnapshot.findMany({ where: { userId, asOf }, select: { window: true, dataJson: true } }),
+    p.recommendation.findMany({
+      where: { userId, asOf, status: "approved" },
+      orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }],
+      select: { id: true, window: true, kind: true, itemId: true, title: true, rationale: true, disclosure: true },
+    }),
+  ]);
+  const windows = {} as CustomerView["windows"];
+  for (const w of WINDOW_IDS) {
+    const s = snaps.find((x) => x.window === w);
+    windows[w] = { signals: s ? (JSON.parse(s.dataJson) as WindowSignals) : null };
+  }
+  return { ...base, asOf, accounts, windows, recommendations: recs };
+}

@@ -1,0 +1,23 @@
+/**
+ * The worker thread of an API ingest (see ingestInWorker): runs the whole ingest on its own
+ * database connection and posts the result back. The request thread only reads the body.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { ingestBytes } from "./index";
+import type { IngestWorkerMessage } from "./worker-client";
+import type { IngestRunRecord } from "./run-record";
+import { closeRaw } from "../db/raw";
+
+async function main() {
+  const { body, run, maxItems } = workerData as { body: Uint8Array; run: IngestRunRecord; maxItems: number };
+  const post = (m: IngestWorkerMessage) => parentPort!.postMessage(m);
+  try {
+    post({ type: "result", result: await ingestBytes(body, { run, maxItems }) });
+  } catch (e) {
+    post({ type: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  } finally {
+    await closeRaw();
+  }
+}
+
+if (parentPort && (workerData as { role?: string } | null)?.role === "spendsense-ingest-worker") void main();
