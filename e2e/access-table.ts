@@ -51,7 +51,9 @@ export function discoverActions(): string[] {
     .filter((f) => /\.ts$/.test(f) && !f.endsWith(".test.ts"))
     .flatMap((f) => {
       const src = readFileSync(path.join(dir, f), "utf8");
-      return /^\s*["']use server["']/.test(src) ? [...src.matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => m[1]) : [];
+      if (!/^\s*["']use server["']/.test(src)) return [];
+      // export async function x(...) or export const x = defineAction({...}) (lib/actions/safe-action.ts)
+      return [...src.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*defineAction\b)/g)].map((m) => m[1] ?? m[2]);
     })
     .sort();
 }
@@ -100,6 +102,7 @@ export const PAGES: Record<string, PageRow> = {
   "/operator": { url: () => "/operator", expect: operatorOnly(() => "Users") },
   "/operator/review": { url: () => "/operator/review", expect: operatorOnly(() => "Review queue") },
   "/operator/users/[id]": { url: (d) => `/operator/users/${encodeURIComponent(d.customer.id)}`, expect: operatorOnly((d) => d.customer.name) },
+  "/operator/metrics": { url: () => "/operator/metrics", expect: operatorOnly(() => "Evaluation metrics") },
 };
 
 /** One request to a route handler and the status each role gets. */
@@ -134,6 +137,14 @@ export const ROUTES: Record<string, RouteProbe[]> = {
   "GET /api/users/[id]/recommendations/stream": [
     { label: "customer A's recommendations", send: (r, d) => r.get(`/api/users/${encodeURIComponent(d.customer.id)}/recommendations/stream`), status: ownOrOperator },
   ],
+  "POST /api/chat": [
+    // A body without a question: 400 proves a consenting customer got past authorization; nothing is stored.
+    { label: "a chat without a question", send: (r) => r.post("/api/chat", { data: { messages: [] } }), status: { signedOut: 401, customerA: 400, customerB: 400, operator: 403 } },
+  ],
+  "GET /api/operator/evaluations/[id]/files/[name]": [
+    // An unknown run: 404 proves the operator got past authorization.
+    { label: "an unknown run's file", send: (r) => r.get("/api/operator/evaluations/no-such-run/files/metrics.json"), status: { signedOut: 401, customerA: 403, customerB: 403, operator: 404 } },
+  ],
   "GET /session-ended": [
     { label: "session-ended redirect", send: (r) => r.get("/session-ended", noRedirect), status: everyone(307) },
   ],
@@ -160,6 +171,8 @@ export const ACTIONS: Record<string, ActionRow> = {
   decideRecommendationAction: { page: () => "/operator/review", body: { form: { recommendationId: "", decision: "maybe" } }, expect: operatorAction },
   overridePersonaAction: { page: userPage, body: { form: { userId: "", window: "7d" } }, expect: operatorAction },
   setCustomerDisabledAction: { page: userPage, body: { form: { userId: "", disabled: "maybe" } }, expect: operatorAction },
+  // Takes no input: an unknown field fails its check, so an allowed call starts no evaluation.
+  startEvaluationAction: { page: () => "/operator/metrics", body: { form: { unexpected: "1" } }, expect: operatorAction },
 };
 
 /** Calls a server action over HTTP the way React's client does (JSON arguments, or (prevState, FormData) as multipart). */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DISCLOSURE } from "../lib/core/guardrails/constants";
 import { CHAT_MESSAGES } from "../lib/core/chat/messages";
-import { formatMoney } from "../lib/core/personas/format";
+import { formatMoney } from "../lib/core/shared/format";
 import { AskPanel, e2eData, MePage, signedInPage, SignInPage, UserDetailPage } from "./fixtures";
 
 const cents = (dollars: number) => Math.round(dollars * 100);

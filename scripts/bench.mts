@@ -20,6 +20,7 @@ import { runExtraBenches } from "../lib/bench/extra.ts";
 import { runSignInBench } from "../lib/bench/sign-in.ts";
 import { runChatBench } from "../lib/bench/chat.ts";
 import { runServerBench } from "../lib/bench/server.ts";
+import { runEvalBench } from "../lib/bench/eval.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -135,3 +136,5 @@ if (!quick || process.argv.includes("--server")) {
   const { file, transactions } = files["100k"];
   await runServerBench({ root, dir, bundle100k: file, transactions, build: !process.argv.includes("--no-build"), ctx });
 }
+// The evaluation over the pipeline bench's database (results present), beside the pipeline's users/s.
+await runEvalBench({ dir, asOf: AS_OF, ctx });

@@ -12,7 +12,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function restricted(file: string, code: string): Promise<string[]> {
   const [r] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return r.messages.filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
 }
 
 describe("layer boundaries (ESLint no-restricted-imports)", () => {

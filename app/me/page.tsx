@@ -4,7 +4,7 @@ import { pageActor } from "@/lib/auth/session";
 import { getCustomerView } from "@/lib/db/customer-view";
 import { ConsentCard } from "@/components/me/consent-card";
 import { ChatPanel } from "@/components/me/chat-panel";
-import { customerInsights } from "@/components/me/insights";
+import { customerInsights } from "@/lib/core/insights/insights";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { formatDays, formatMonths, formatPercent } from "@/lib/core/personas/format";
+import { formatDays, formatMonths, formatPercent } from "@/lib/core/shared/format";
 import { formatUsd } from "@/lib/core/money";
 
 /** A rule value for display, by the unit its constant's name carries (…_CENTS, …_DAYS, …_MONTHS, ratios). */

@@ -14,6 +14,9 @@ export function OperatorNav() {
         <Link href="/operator/review" className="text-sm text-slate-700 hover:text-slate-950">
           Review queue
         </Link>
+        <Link href="/operator/metrics" className="text-sm text-slate-700 hover:text-slate-950">
+          Metrics
+        </Link>
         <div className="ml-auto flex items-center gap-4">
           <Link href="/account" className="text-sm text-slate-700 hover:text-slate-950">
             Account

@@ -1,5 +1,6 @@
+import { UTILIZATION_FLAGS } from "@/lib/core/signals/constants";
 import type { WindowSignals } from "@/lib/core/signals/types";
-import { cardLabel } from "@/lib/core/personas/format";
+import { cardLabel } from "@/lib/core/shared/format";
 import { Badge } from "@/components/ui/badge";
 import { UtilizationChart } from "./utilization-chart";
 import { months, pct, usd } from "./format";
@@ -23,6 +24,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 const FLAG_TONE = { "30": "amber", "50": "rose", "80": "rose" } as const;
+/** Bar colour by the highest flag the card reached (its `flags`, from UTILIZATION_FLAGS), and under the first. */
+const FLAG_BAR = ["bg-amber-500", "bg-orange-500", "bg-rose-600"] as const;
+const UNDER_FLAGS_BAR = "bg-teal-600";
 
 export function SignalsPanel({ s }: { s: WindowSignals }) {
   const sub = s.subscriptions;
@@ -122,9 +126,9 @@ export function SignalsPanel({ s }: { s: WindowSignals }) {
                     aria-valuenow={Math.round(width)}
                     className="relative mt-1 h-2 w-full overflow-hidden rounded bg-slate-100"
                   >
-                    <div className={`h-full ${width >= 80 ? "bg-rose-600" : width >= 50 ? "bg-orange-500" : width >= 30 ? "bg-amber-500" : "bg-teal-600"}`} style={{ width: `${width}%` }} />
-                    {[30, 50, 80].map((m) => (
-                      <span key={m} aria-hidden className="absolute top-0 h-full w-px bg-slate-400" style={{ left: `${m}%` }} />
+                    <div className={`h-full ${FLAG_BAR[c.flags.length - 1] ?? UNDER_FLAGS_BAR}`} style={{ width: `${width}%` }} />
+                    {UTILIZATION_FLAGS.map((f) => (
+                      <span key={f} aria-hidden className="absolute top-0 h-full w-px bg-slate-400" style={{ left: `${f * 100}%` }} />
                     ))}
                   </div>
                 </li>

@@ -6,7 +6,7 @@
 import { checkAdviceLanguage, checkTone } from "../core/guardrails/tone";
 import { PREDATORY_OFFER_KINDS } from "../core/guardrails/constants";
 import type { Catalog } from "../core/recommend/catalog";
-import type { Fact } from "../core/recommend/types";
+import type { Fact } from "../core/shared/types";
 import { ungroundedNumbers } from "./numbers";
 
 export const AI_CHECKS = {

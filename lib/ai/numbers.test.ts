@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Fact } from "../core/recommend/types";
+import type { Fact } from "../core/shared/types";
 import { extractNumbers, isGrounded, ungroundedNumbers } from "./numbers";
 
 const pick = (text: string) => extractNumbers(text).map(({ raw, kind, value, unit }) => ({ raw, kind, value, unit }));

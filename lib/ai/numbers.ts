@@ -15,7 +15,7 @@
  * so the grounding check rejects any date a model writes (UNGROUNDED_DATE).
  * Spelled-out numbers ("three subscriptions") are not extracted (see docs/ai.md, limitations).
  */
-import type { Fact } from "../core/recommend/types";
+import type { Fact } from "../core/shared/types";
 
 export type NumberKind = "usd" | "percent" | "quantity" | "date";
 

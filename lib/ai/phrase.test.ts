@@ -57,6 +57,9 @@ describe("phraseRationale", () => {
     expect(r.reason).toBe("UNGROUNDED_NUMBER: 95%; TONE: reckless; INELIGIBLE_PRODUCT: payday loan");
   });
 
+});
+
+describe("phraseRationale: offers, disclosures and fallbacks", () => {
   it("catches a catalog offer or partner outside the eligible set", async () => {
     const r = await phraseRationale({
       draft: EDU_DRAFT,

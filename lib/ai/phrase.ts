@@ -6,7 +6,7 @@
  */
 import { generateText, type LanguageModel } from "ai";
 import { DISCLOSURE } from "../core/guardrails/constants";
-import { reviseRationale } from "../core/guardrails/run";
+import { reviseRationale } from "../core/recommend/revise";
 import type { Generator } from "../core/guardrails/trace";
 import { OFFER_RANKING_NOTE } from "../core/recommend/templates";
 import type { RecommendationDraft } from "../core/recommend/types";

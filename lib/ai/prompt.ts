@@ -4,7 +4,7 @@
  * template from it, a real model reads the facts and the template from it.
  */
 import { OFFER_RANKING_NOTE } from "../core/recommend/templates";
-import type { Fact, RecommendationKind } from "../core/recommend/types";
+import type { Fact, RecommendationKind } from "../core/shared/types";
 
 export interface RationalePayload {
   kind: RecommendationKind;

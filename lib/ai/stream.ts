@@ -17,7 +17,7 @@ import { streamText } from "ai";
 import { DISCLOSURE } from "../core/guardrails/constants";
 import type { Actor } from "../db/actor";
 import type { Generator as TraceGenerator } from "../core/guardrails/trace";
-import type { RecommendationKind } from "../core/recommend/types";
+import type { RecommendationKind } from "../core/shared/types";
 import { checkModelText, failureReason, type ProductName } from "./checks";
 import { getRationaleModel } from "./model";
 import { catalogProducts, decide, errorReason, stripDisclosure, type ModelObject } from "./phrase";

@@ -1,6 +1,6 @@
 /** Shared fixtures for lib/ai tests; not imported by production code. */
 import { MockLanguageModelV3, simulateReadableStream } from "ai/test";
-import type { Fact } from "../core/recommend/types";
+import type { Fact } from "../core/shared/types";
 import type { PhraseDraft } from "./phrase";
 
 export const FACTS: Fact[] = [

@@ -5,7 +5,7 @@ import { PERSONA_IDS } from "../core/personas/constants";
 import { assignPersonas } from "../core/personas/assign";
 import { makeCard, makeWindow, type WindowOverrides } from "../core/personas/test-helpers";
 import { recommendWithTrace } from "../core/recommend/recommend";
-import type { HeldAccount } from "../core/recommend/types";
+import type { HeldAccount } from "../core/guardrails/eligibility";
 import { CATALOG, CatalogValidationError, loadCatalog } from "./index";
 import { EDUCATION_DATA } from "./education";
 import { OFFER_DATA } from "./offers";

@@ -1,5 +1,5 @@
 /**
- * The ingest bundle contract (docs: ../../docs/schema.md): zod schemas over Plaid's own field
+ * The ingest bundle contract: zod schemas over Plaid's own field
  * names (see the `plaid` package's AccountBase, Transaction, CreditCardLiability, StudentLoan,
  * MortgageLiability). An object copied verbatim from a Plaid API response is valid input:
  * unknown fields are accepted and stripped, and fields Plaid may send as null accept null.
@@ -165,14 +165,3 @@ export type CreditLiability = z.infer<typeof CreditLiabilitySchema>;
 export type StudentLoan = z.infer<typeof StudentLoanSchema>;
 export type MortgageLiability = z.infer<typeof MortgageLiabilitySchema>;
 export type Bundle = z.infer<typeof BundleSchema>;
-/** The bundle's top-level sections, in the order the generator writes them. */
-export const BUNDLE_SECTIONS = ["users", "accounts", "transactions", "liabilities"] as const;
-/** Plaid's personal_finance_category (v2) primaries the engine relies on. */
-export const PFC = {
-  INCOME: "INCOME",
-  TRANSFER_IN: "TRANSFER_IN",
-  TRANSFER_OUT: "TRANSFER_OUT",
-  LOAN_PAYMENTS: "LOAN_PAYMENTS",
-  BANK_FEES: "BANK_FEES",
-  RENT_AND_UTILITIES: "RENT_AND_UTILITIES",
-} as const;

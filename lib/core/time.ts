@@ -32,11 +32,6 @@ export function addDays(iso: string, days: number): string {
   return fromDayNumber(toDayNumber(iso) + days);
 }
 
-/** b - a in days. */
-export function diffDays(a: string, b: string): number {
-  return toDayNumber(b) - toDayNumber(a);
-}
-
 /** Adds calendar months, clamping the day to the month's length (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split("-").map(Number);
@@ -45,21 +40,4 @@ export function addMonths(iso: string, months: number): string {
   const nm = total % 12;
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
   return `${String(ny).padStart(4, "0")}-${String(nm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
-
-export interface DateWindow {
-  /** First day inside the window (inclusive). */
-  start: string;
-  /** The as-of date, the last day inside the window (inclusive). */
-  end: string;
-  days: number;
-}
-
-/** The `days`-day window ending on (and including) asOf. */
-export function windowEndingOn(asOf: string, days: number): DateWindow {
-  return { start: addDays(asOf, -(days - 1)), end: asOf, days };
-}
-
-export function inWindow(date: string, w: DateWindow): boolean {
-  return date >= w.start && date <= w.end;
 }

@@ -1,7 +1,7 @@
 /**
  * The normalized shapes the framework-free core consumes: what the database stores, money in
  * integer cents (positive = money out, Plaid's convention), dates as "YYYY-MM-DD".
- * lib/db maps rows to these; the generator's bundle is mapped by `fromBundle` (lib/core/normalize.ts).
+ * lib/db maps rows to these; a bundle in memory (tests, the generator, the bench) by `bundleToUserData` (lib/core/normalize.ts).
  */
 
 export type AccountType = "depository" | "credit" | "loan" | "investment" | "brokerage" | "other";

@@ -8,7 +8,7 @@ import { assertSelfOrOperator, NotFoundError, type Actor } from "./actor";
 import { db } from "./client";
 import { latestAsOf } from "./as-of";
 import type { DecisionTrace } from "../core/guardrails/trace";
-import type { Fact, RecommendationKind } from "../core/recommend/types";
+import type { Fact, RecommendationKind } from "../core/shared/types";
 
 export interface StreamableRecommendation {
   id: string;

@@ -13,7 +13,7 @@ import { resolveDb } from "./url";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
 import type { CoreUserData } from "../core/types";
-import type { Fact } from "../core/recommend/types";
+import type { Fact } from "../core/shared/types";
 import { DECIDED_STATUSES, planCarryOver, type DecidedStatus, type PriorDecision } from "../core/recommend/carry-over";
 
 const DECIDED_SQL = DECIDED_STATUSES.map((s) => `'${s}'`).join(", ");

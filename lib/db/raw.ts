@@ -7,7 +7,6 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { DbTarget } from "./url";
 
 /** A time as Prisma stores DateTime columns in SQLite (ISO 8601 with an explicit +00:00). */
 export const sqliteTime = (d: Date = new Date()) => d.toISOString().replace("Z", "+00:00");
@@ -48,8 +47,3 @@ export async function closeRaw(): Promise<void> {
   g.__ssPg?.clear();
 }
 
-export type RawTarget = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; pool: pg.Pool };
-
-export function openRaw(target: DbTarget): RawTarget {
-  return target.kind === "sqlite" ? { kind: "sqlite", db: openSqlite(target.file) } : { kind: "postgres", pool: openPgPool(target.url) };
-}

@@ -3,7 +3,13 @@
  * values the schema's types allow but no bank would send, which would otherwise be stored.
  */
 import type { Section } from "./scan";
-import type { FieldError } from "./validate";
+
+/** One bad field of an ingest: where it is and what is wrong with it. */
+export interface FieldError {
+  /** e.g. "transactions[12].amount", "liabilities.credit[0].aprs[1].apr_percentage" */
+  path: string;
+  reason: string;
+}
 
 /** Ids are opaque tokens: "no control characters (NUL, line breaks, tabs)"; they break lookups, logs and exports. */
 export const ID_CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;

@@ -4,7 +4,6 @@
  * lands without its run (nor a run without its data), whatever kills the process.
  */
 import { randomUUID } from "node:crypto";
-import type { EntityCounts } from "./sink";
 
 export interface IngestRunRecord {
   /** "api:token", "api:operator", "cli:<file>", ... */
@@ -22,6 +21,6 @@ export function ingestRunInsertSql(ph: (i: number) => string): string {
 }
 
 /** The values of ingestRunInsertSql; time(d) renders a timestamp the way the database's Prisma client reads it. */
-export function ingestRunValues(run: IngestRunRecord, counts: EntityCounts, time: (d: Date) => string, finishedAt = new Date()): unknown[] {
+export function ingestRunValues(run: IngestRunRecord, counts: object, time: (d: Date) => string, finishedAt = new Date()): unknown[] {
   return [randomUUID(), run.source, run.actorId ?? null, JSON.stringify(counts), time(run.startedAt), time(finishedAt)];
 }

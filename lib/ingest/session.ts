@@ -4,7 +4,8 @@
  * a rollback: the database is left exactly as it was. Errors name each bad field's path.
  */
 import type { ScannedItem, Section } from "./scan";
-import { sectionPath, validateBatch, type FieldError, type ValidatedItem } from "./validate";
+import { sectionPath, validateBatch, type ValidatedItem } from "./validate";
+import type { FieldError } from "./rules";
 import { accountRow, creditRow, mortgageRow, studentRow, transactionRow, userRow } from "../core/rows";
 import type { EntityCounts, IngestSink, KnownAccount, KnownUser, OwnershipConflict } from "./sink";
 import type { IngestRunRecord } from "./run-record";

@@ -13,13 +13,8 @@ import {
 } from "../core/plaid";
 import type { Section } from "./scan";
 import { fastTransaction } from "./fast";
-import { ruleErrors } from "./rules";
+import { ruleErrors, type FieldError } from "./rules";
 
-export interface FieldError {
-  /** e.g. "transactions[12].amount", "liabilities.credit[0].aprs[1].apr_percentage" */
-  path: string;
-  reason: string;
-}
 
 export const SECTION_SCHEMAS = {
   users: BundleUserSchema,

@@ -6,7 +6,7 @@
  *  - digits inside names the tools returned (merchants, cards, suggestion titles) are names, not claims;
  * plus IDENTIFIER: an answer never carries an email address (whoever a question names).
  */
-import type { Fact } from "../../core/recommend/types";
+import type { Fact } from "../../core/shared/types";
 import { CHAT_SUM_MAX_STATES } from "../../core/chat/constants";
 import type { DateFact } from "../../core/chat/types";
 import { AI_CHECKS, checkModelText, failureReason, type AiCheck, type ProductName } from "../checks";

@@ -10,7 +10,7 @@ import { CHAT_SPENDING_WINDOW_DAYS } from "../../core/chat/constants";
 import { cardsResult, incomeResult, savingsResult, spendingResult, subscriptionsResult, suggestionsResult, type ApprovedSuggestion } from "../../core/chat/tools";
 import type { SpendingByCategory } from "../../core/chat/spending";
 import type { AnyToolResult, ChatToolName } from "../../core/chat/types";
-import type { Fact } from "../../core/recommend/types";
+import type { Fact } from "../../core/shared/types";
 import type { WindowSignals } from "../../core/signals/types";
 import { extractNumbers } from "../numbers";
 import type { ChatGround } from "./checks";

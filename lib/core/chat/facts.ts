@@ -2,9 +2,9 @@
  * Fact builders for the chat tools: each number a tool returns is written once, as its display, and
  * recorded as a Fact (lib/core/recommend/types.ts) the output checks ground the answer against.
  */
-import { formatDays, formatMonths, formatMoney, formatPercent } from "../personas/format";
+import { formatDays, formatMonths, formatMoney, formatPercent } from "../shared/format";
 import type { Frequency } from "../signals/types";
-import type { Fact } from "../recommend/types";
+import type { Fact } from "../shared/types";
 import type { DateFact } from "./types";
 
 /** Collects the facts and dates of one tool result while its data is written. */

@@ -5,8 +5,8 @@
  * out; pending duplicates dropped), refunds netted in their category. The categories' sum is the
  * window's total spend whenever no category's refunds exceed its purchases.
  */
-import { prepareUser } from "../signals";
-import { F_SPEND } from "../signals/prepare";
+import { prepareUser } from "../signals/prepare";
+import { F_SPEND } from "../signals/flags";
 import type { CoreUserData } from "../types";
 
 export interface CategorySpend {

@@ -3,9 +3,9 @@
  * loads the data for the signed-in customer; nothing here takes a user id). Each builder writes the
  * numbers as displays and records them as facts (./facts.ts).
  */
-import { cardKey, cardLabel } from "../personas/format";
+import { cardKey, cardLabel } from "../shared/format";
 import { CREDIT_UTILIZATION_TARGET_BELOW, EMERGENCY_FUND_TARGET_MONTHS, INCOME_VARIABILITY_NOTABLE_MIN } from "../recommend/constants";
-import type { Fact } from "../recommend/types";
+import type { Fact } from "../shared/types";
 import { UTILIZATION_FLAGS } from "../signals/constants";
 import { WINDOW_DAYS, type RecurringStream, type WindowSignals } from "../signals/types";
 import { CHAT_COVERAGE_OVER_A_YEAR_MONTHS, CHAT_COVERAGE_UNDER_A_WEEK_MONTHS, CHAT_MAX_SUGGESTIONS, CHAT_SPENDING_TOP_CATEGORIES } from "./constants";

@@ -3,7 +3,7 @@
  * number already written as it reads in a sentence: "$45.97", "68%", "2.5 months", "2026-11-10"),
  * `facts` and `dates` are what the output checks ground the answer against (never sent to a model).
  */
-import type { Fact } from "../recommend/types";
+import type { Fact } from "../shared/types";
 
 export const CHAT_TOOL_NAMES = [
   "get_subscriptions",

@@ -2,12 +2,46 @@
  * Offer eligibility: every field of an offer's `eligibility` object is one check, evaluated as
  * data against facts about the user. Predatory products are refused whatever else holds.
  */
-import { compare } from "../personas/assign";
-import { formatMoney, formatPercent } from "../personas/format";
 import type { WindowSignals } from "../signals/types";
-import type { OfferEligibility, PartnerOffer } from "../recommend/catalog";
-import type { HeldAccount } from "../recommend/types";
+import { compare } from "../shared/compare";
+import { formatMoney, formatPercent } from "../shared/format";
 import { GUARDRAIL_RULES as R, PREDATORY_APR_ABOVE_PERCENT, PREDATORY_OFFER_KINDS } from "./constants";
+
+/** Eligibility as data: every field present is one check in checkEligibility. */
+export interface OfferEligibility {
+  /** The user's monthly income (income.monthly_income_cents) must be at least this. */
+  min_monthly_income_cents?: number;
+  /** The user's highest card utilization must be at most this (no card with a limit passes). */
+  max_utilization?: number;
+  /** The user's highest card utilization must be at least this (no card with a limit fails). */
+  min_utilization?: number;
+  /** Account subtypes (Plaid's, e.g. "savings", "money market", "credit card"): holding any excludes. */
+  excluded_if_holds?: string[];
+  /** No card may be past due. */
+  requires_no_overdue?: boolean;
+  /** A payroll deposit must have been detected. */
+  requires_payroll?: boolean;
+  /** The user must hold at least one credit card. */
+  requires_credit_card?: boolean;
+}
+
+/** What eligibility reads of an offer (a catalog PartnerOffer is one). */
+interface EligibilitySubject {
+  id: string;
+  kind: string;
+  eligibility: OfferEligibility;
+  /** Always false in the catalog; refused again here. */
+  predatory: boolean;
+  /** Highest APR the product can carry, when it is a credit product. */
+  max_apr_percentage?: number;
+}
+
+/** An account the user holds (drives "already holds" exclusions). */
+export interface HeldAccount {
+  account_id: string;
+  type: string;
+  subtype: string | null;
+}
 
 export interface EligibilityFacts {
   monthly_income_cents: number;
@@ -32,7 +66,7 @@ export interface EligibilityResult {
   checks: EligibilityCheck[];
 }
 
-export const normalizeSubtype = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
+const normalizeSubtype = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
 
 export function eligibilityFactsFrom(w: WindowSignals, accounts: HeldAccount[]): EligibilityFacts {
   const held = new Set<string>();
@@ -72,7 +106,7 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set<keyof OfferEligibility>([
   "requires_credit_card",
 ]);
 
-export function predatoryCheck(offer: Pick<PartnerOffer, "predatory" | "kind" | "max_apr_percentage">): EligibilityCheck {
+function predatoryCheck(offer: Pick<EligibilitySubject, "predatory" | "kind" | "max_apr_percentage">): EligibilityCheck {
   const kind = String(offer.kind);
   const problems: string[] = [];
   if (offer.predatory !== false) problems.push("the item is marked predatory");
@@ -85,7 +119,7 @@ export function predatoryCheck(offer: Pick<PartnerOffer, "predatory" | "kind" | 
     : { rule: R.NOT_PREDATORY, passed: true, detail: "Not a predatory product." };
 }
 
-export function checkEligibility(offer: PartnerOffer, user: EligibilityFacts): EligibilityResult {
+export function checkEligibility(offer: EligibilitySubject, user: EligibilityFacts): EligibilityResult {
   const e = offer.eligibility ?? {};
   const checks: EligibilityCheck[] = [predatoryCheck(offer)];
 

@@ -3,7 +3,7 @@
  * when it appears (as the same token: "$3,400", "68%", "0.4") in some fact's display or subject,
  * or is a segment of a fact key (card keys carry the mask: "card.4523.utilization").
  */
-import type { Fact } from "../recommend/types";
+import type { Fact } from "../shared/types";
 
 export interface GroundingResult {
   ok: boolean;

@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { assignPersonas } from "../personas/assign";
 import { makeCard, makeWindow } from "../personas/test-helpers";
-import { recommend } from "../recommend/recommend";
-import { testCatalog } from "../recommend/test-catalog";
+import { highUtilizationDrafts } from "../recommend/test-catalog";
 import type { RecommendationDraft } from "../recommend/types";
 import { DISCLOSURE } from "./constants";
 import { checkGrounding, numberTokens } from "./grounding";
-import { applyGuardrails, reviseRationale, runGuardrails } from "./run";
+import { runGuardrails } from "./run";
 import { buildTrace } from "./trace";
 
-function drafts(): RecommendationDraft[] {
-  const window = makeWindow({ credit: { cards: [makeCard({ balance_cents: 340_000, interest_charged_cents: 8_700 })] } });
-  return recommend({
-    user_id: "u1",
-    window,
-    personas: assignPersonas(window),
-    accounts: [{ account_id: "chk", type: "depository", subtype: "checking" }],
-    catalog: testCatalog(),
-    now: "2025-06-30T12:00:00Z",
-  });
-}
+const drafts = highUtilizationDrafts;
 const edu = () => drafts().find((d) => d.kind === "education")!;
 const off = () => drafts().find((d) => d.kind === "offer")!;
 const failed = (d: RecommendationDraft) => runGuardrails(d).checks.filter((c) => !c.passed).map((c) => c.rule);
@@ -64,36 +53,6 @@ describe("runGuardrails", () => {
       checks: [{ rule: "NOT_PREDATORY", passed: false, detail: "Refused: the item is marked predatory." }],
     };
     expect(failed({ ...o, trace: { ...o.trace, eligibility: predatory } })).toEqual(["OFFER_ELIGIBLE"]);
-  });
-});
-
-describe("applyGuardrails", () => {
-  it("drops failing drafts, records why, and renumbers ranks", () => {
-    const ds = drafts();
-    ds[0] = { ...ds[0], rationale: `${ds[0].rationale} Stop wasting money.` };
-    const { shown, dropped } = applyGuardrails(ds);
-    expect(dropped).toEqual([{ item_id: ds[0].item_id, kind: "education", reasons: [expect.stringContaining("TONE")] }]);
-    expect(shown.map((d) => d.item_id)).not.toContain(ds[0].item_id);
-    const e = shown.filter((d) => d.kind === "education");
-    expect(e.map((d) => d.rank)).toEqual(e.map((_, i) => i + 1));
-    expect(shown.every((d) => d.trace.guardrails?.passed)).toBe(true);
-  });
-});
-
-describe("reviseRationale (model rewrites)", () => {
-  it("records the model and re-runs the guardrails", () => {
-    const d = edu();
-    const ok = reviseRationale(d, {
-      rationale: "Your Visa ending in 4523 is at 68% of its $5,000 limit; getting it under 30% could help your score.",
-      generator: "gpt-4o-mini-2024-07-18",
-      generated_at: "2025-06-30T12:00:05Z",
-    });
-    expect(ok.trace.generator).toBe("gpt-4o-mini-2024-07-18");
-    expect(ok.trace.generated_at).toBe("2025-06-30T12:00:05Z");
-    expect(ok.trace.guardrails?.passed).toBe(true);
-    const bad = reviseRationale(d, { rationale: "Your Visa is at 72%.", generator: "m", generated_at: "t" });
-    expect(bad.trace.guardrails?.passed).toBe(false);
-    expect(bad.trace.guardrails?.grounding.ungrounded).toEqual(["72%"]);
   });
 });
 

@@ -1,15 +1,15 @@
 /**
  * runGuardrails: the last gate before a recommendation can be shown. A failing draft is never
- * shown: the caller drops it and records the reasons (applyGuardrails does both).
+ * shown: the caller drops it and records the reasons (recommend's guard step, the AI phrasing).
  */
-import type { RecommendationDraft } from "../recommend/types";
+import type { Fact, RecommendationKind } from "../shared/types";
 import { DISCLOSURE, GUARDRAIL_RULES as R } from "./constants";
 import { checkDisclosure, type DisclosureResult } from "./disclosure";
+import type { EligibilityResult } from "./eligibility";
 import { checkGrounding, type GroundingResult } from "./grounding";
 import { checkAdviceLanguage, checkTone, type ToneResult } from "./tone";
-import type { Generator } from "./trace";
 
-export interface GuardrailCheck {
+interface GuardrailCheck {
   rule: string;
   passed: boolean;
   detail: string;
@@ -26,9 +26,17 @@ export interface GuardrailResult {
   grounding: GroundingResult;
 }
 
-export type GuardrailSubject = Pick<RecommendationDraft, "item_id" | "kind" | "title" | "rationale" | "disclosure" | "facts"> & {
-  trace?: Pick<RecommendationDraft["trace"], "eligibility"> | null;
-};
+/** What the guardrails read of a recommendation draft. */
+interface GuardrailSubject {
+  item_id: string;
+  kind: RecommendationKind;
+  title: string;
+  rationale: string;
+  disclosure: string;
+  facts: Fact[];
+  /** The draft's decision trace: an offer's eligibility result is checked again. */
+  trace?: { eligibility: EligibilityResult | null } | null;
+}
 
 export function runGuardrails(draft: GuardrailSubject): GuardrailResult {
   const checks: GuardrailCheck[] = [];
@@ -78,54 +86,4 @@ export function runGuardrails(draft: GuardrailSubject): GuardrailResult {
 
   const failed = checks.filter((c) => !c.passed);
   return { passed: failed.length === 0, checks, reasons: failed.map((c) => `${c.rule}: ${c.detail}`), tone, advice, disclosure, grounding };
-}
-
-export interface DroppedDraft {
-  item_id: string;
-  kind: RecommendationDraft["kind"];
-  reasons: string[];
-}
-
-/**
- * Runs the guardrails on every draft, records the result in each trace, drops the failing ones
- * and renumbers ranks within each kind among the drafts that remain.
- */
-export function applyGuardrails(drafts: RecommendationDraft[]): { shown: RecommendationDraft[]; dropped: DroppedDraft[] } {
-  const shown: RecommendationDraft[] = [];
-  const dropped: DroppedDraft[] = [];
-  for (const d of drafts) {
-    const g = runGuardrails(d);
-    const withResult: RecommendationDraft = {
-      ...d,
-      trace: { ...d.trace, guardrails: g },
-    };
-    if (g.passed) shown.push(withResult);
-    else dropped.push({ item_id: d.item_id, kind: d.kind, reasons: g.reasons });
-  }
-  const next: Record<string, number> = {};
-  return {
-    shown: shown
-      .slice()
-      .sort((a, b) => (a.kind === b.kind ? a.rank - b.rank : a.kind === "education" ? -1 : 1))
-      .map((d) => ({ ...d, rank: (next[d.kind] = (next[d.kind] ?? 0) + 1) })),
-    dropped,
-  };
-}
-
-/**
- * Replaces a draft's rationale (e.g. with a model's rewrite), records who wrote it and when, and
- * re-runs the guardrails. Check `trace.guardrails.passed` before showing the result. The facts are
- * unchanged: a rewrite may only state numbers they contain.
- */
-export function reviseRationale(
-  draft: RecommendationDraft,
-  revision: { rationale: string; generator: Generator; generated_at: string },
-): RecommendationDraft {
-  const next: RecommendationDraft = {
-    ...draft,
-    rationale: revision.rationale,
-    trace: { ...draft.trace, generator: revision.generator, generated_at: revision.generated_at },
-  };
-  const g = runGuardrails(next);
-  return { ...next, trace: { ...next.trace, guardrails: g } };
 }

@@ -5,7 +5,7 @@
 import type { PersonaId } from "../personas/constants";
 import type { PersonaAssignment, PersonaMatch } from "../personas/types";
 import type { WindowId } from "../signals/types";
-import type { Fact, RecommendationKind, ScoreBreakdown } from "../recommend/types";
+import type { Fact, RecommendationKind, ScoreBreakdown } from "../shared/types";
 import type { ConsentDecision } from "./consent";
 import type { EligibilityResult } from "./eligibility";
 import type { GuardrailResult } from "./run";

@@ -29,12 +29,6 @@ export const PERSONA_PRIORITY: readonly PersonaId[] = [
   "savings_builder",
 ];
 
-/**
- * Ratios are compared after rounding to this many decimals, so floating-point noise in the
- * engine's division (0.49999999999 for 2,500/5,000) cannot flip a boundary. 0.499 stays 0.499.
- */
-export const RATIO_COMPARE_DECIMALS = 6;
-
 // ── High Utilization ───────────────────────────────────────────────────────────────────────────
 /** Brief: "Any card utilization ≥50%". Compared per card, inclusive (exactly 50% matches). */
 export const HIGH_UTILIZATION_CARD_UTILIZATION_MIN = 0.5;

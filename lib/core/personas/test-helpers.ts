@@ -13,6 +13,7 @@ import type {
   SubscriptionSignals,
   WindowSignals,
 } from "../signals/types";
+import { utilizationFlags } from "../signals/credit";
 
 const evidence = (): Evidence => ({ transaction_ids: [], account_ids: [], notes: [] });
 
@@ -21,12 +22,7 @@ export function makeCard(overrides: Partial<CardSignal> = {}): CardSignal {
   const balance = overrides.balance_cents ?? 50_000;
   const utilization =
     overrides.utilization !== undefined ? overrides.utilization : limit === null || limit === 0 ? null : balance / limit;
-  const flags: CardSignal["flags"] = [];
-  if (utilization !== null) {
-    if (utilization >= 0.3) flags.push("30");
-    if (utilization >= 0.5) flags.push("50");
-    if (utilization >= 0.8) flags.push("80");
-  }
+  const flags = utilizationFlags(utilization);
   return {
     account_id: "acc-card-1",
     name: "Visa",

@@ -1,7 +1,7 @@
+import type { Comparator } from "../shared/compare";
 import type { WindowId } from "../signals/types";
 import type { PersonaId } from "./constants";
 
-export type Comparator = ">=" | ">" | "<" | "<=" | "==";
 
 /** One evaluated criterion of a persona rule (met or not), as stored in the decision trace. */
 export interface PersonaReason {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffFacts, factsSignature, planCarryOver, type PriorDecision } from "./carry-over";
-import type { Fact } from "./types";
+import type { Fact } from "../shared/types";
 
 const util = (display: string, value = 0.68): Fact => ({ key: "card.4523.utilization", label: "Visa ending in 4523 utilization", value, unit: "ratio", display });
 const bal = (display: string): Fact => ({ key: "card.4523.balance", label: "Visa ending in 4523 balance", value: 340000, unit: "usd_cents", display });

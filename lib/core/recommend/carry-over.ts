@@ -5,7 +5,7 @@
  * "The same facts" = the same fact keys with the same displayed values ("68%", "$3,400"): what the
  * customer would read. Pure: the store applies the plan inside its transaction.
  */
-import type { Fact } from "./types";
+import type { Fact } from "../shared/types";
 
 /** Statuses that record an operator's decision (pending is not a decision). */
 export const DECIDED_STATUSES = ["approved", "rejected", "flagged"] as const;

@@ -2,6 +2,7 @@
  * Types of the content catalog (the data lives in lib/content and is validated with zod there).
  * They sit in lib/core because the recommender, a pure core module, reads them.
  */
+import type { OfferEligibility } from "../guardrails/eligibility";
 import type { PersonaId } from "../personas/constants";
 
 /** Items for everyone (and the only education a user with no persona gets). */
@@ -55,24 +56,6 @@ export interface EducationItem {
    * number in a rationale must come from its facts.
    */
   why?: string;
-}
-
-/** Eligibility as data: every field present is one check in checkEligibility. */
-export interface OfferEligibility {
-  /** The user's monthly income (income.monthly_income_cents) must be at least this. */
-  min_monthly_income_cents?: number;
-  /** The user's highest card utilization must be at most this (no card with a limit passes). */
-  max_utilization?: number;
-  /** The user's highest card utilization must be at least this (no card with a limit fails). */
-  min_utilization?: number;
-  /** Account subtypes (Plaid's, e.g. "savings", "money market", "credit card"): holding any excludes. */
-  excluded_if_holds?: string[];
-  /** No card may be past due. */
-  requires_no_overdue?: boolean;
-  /** A payroll deposit must have been detected. */
-  requires_payroll?: boolean;
-  /** The user must hold at least one credit card. */
-  requires_credit_card?: boolean;
 }
 
 export interface PartnerOffer {

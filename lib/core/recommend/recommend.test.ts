@@ -6,10 +6,12 @@ import { assignPersonas } from "../personas/assign";
 import { makeCard, makeWindow, type WindowOverrides } from "../personas/test-helpers";
 import type { Catalog, OfferKind, PartnerOffer } from "./catalog";
 import { NO_ELIGIBLE_OFFER } from "./constants";
-import { composeRationale, recommend, recommendWithTrace } from "./recommend";
+import { composeRationale } from "./rationale";
+import { recommend, recommendWithTrace } from "./recommend";
 import { activeSignalTags } from "./tags";
 import { edu, offer, testCatalog } from "./test-catalog";
-import type { HeldAccount, RecommendationDraft } from "./types";
+import type { HeldAccount } from "../guardrails/eligibility";
+import type { RecommendationDraft } from "./types";
 
 const CHECKING: HeldAccount = { account_id: "chk", type: "depository", subtype: "checking" };
 const SAVINGS: HeldAccount = { account_id: "sav", type: "depository", subtype: "savings" };
@@ -200,6 +202,9 @@ describe("recommend: selection and ranking", () => {
     expect(() => run(HIGH, { catalog: cat })).not.toThrow();
   });
 
+});
+
+describe("recommend: offers and eligibility", () => {
   it("excludes an ineligible offer and records the failing check", () => {
     const { result } = run({ ...HIGH, income: { monthly_income_cents: 200_000 } });
     const f = byKind(result.drafts, "offer").map((d) => d.item_id);

@@ -9,256 +9,149 @@
  * Each draft carries its rationale (rendered from facts), the disclosure, and a decision trace.
  * Every draft has passed runGuardrails; one that fails is skipped, recorded in `excluded`, and the
  * next candidate takes its place.
+ *
+ * The steps, in order: checkInput, draftContext, candidatePools, selectEducation, selectOffers, runNotes.
  */
-import { DISCLOSURE, PREDATORY_APR_ABOVE_PERCENT } from "../guardrails/constants";
-import { checkEligibility, eligibilityFactsFrom, eligibilitySignals, type EligibilityResult } from "../guardrails/eligibility";
-import { runGuardrails } from "../guardrails/run";
-import { buildTrace, type TraceRule, type TraceSignal } from "../guardrails/trace";
-import { PERSONA_IDS, type PersonaId } from "../personas/constants";
-import type { WindowSignals } from "../signals/types";
-import type { EducationItem, PartnerOffer, SignalTag } from "./catalog";
-import {
-  MAX_EDUCATION,
-  MAX_OFFERS,
-  MAX_OFFERS_PER_KIND,
-  MAX_RATIONALE_TAGS,
-  MIN_EDUCATION,
-  MIN_OFFERS,
-  NO_ELIGIBLE_OFFER,
-  RECOMMEND_RULES,
-} from "./constants";
-import { renderRationale } from "./render";
+import { checkEligibility, eligibilityFactsFrom } from "../guardrails/eligibility";
+import type { PersonaWeightRule, RecommendationKind } from "../shared/types";
+import type { EducationItem, PartnerOffer } from "./catalog";
+import { MAX_EDUCATION, MAX_OFFERS, MAX_OFFERS_PER_KIND, MIN_EDUCATION, MIN_OFFERS, NO_ELIGIBLE_OFFER } from "./constants";
+import { draftFor, guard, type Candidate, type DraftContext } from "./draft";
 import { byScoreThenId, scoreItem } from "./score";
-import { activeSignalTags, PERSONA_RATIONALE_TAGS, TAG_DEFINITIONS, tagGroup, windowFact } from "./tags";
-import { DEFAULT_WHY, GENERAL_TEMPLATES, OFFER_RANKING_NOTE, TAG_TEMPLATES } from "./templates";
-import type {
-  Exclusion,
-  Fact,
-  RecommendInput,
-  RecommendationDraft,
-  RecommendationKind,
-  RecommendationResult,
-  ScoreBreakdown,
-} from "./types";
+import { activeSignalTags } from "./tags";
+import type { Exclusion, RecommendInput, RecommendationDraft, RecommendationResult } from "./types";
 
-const isPersonaId = (s: string | null): s is PersonaId => s !== null && (PERSONA_IDS as readonly string[]).includes(s);
+/** Candidates are drawn from pools: items of the user's personas, and general items. */
+type PoolId = "persona" | "general";
 
-export interface ComposedRationale {
-  text: string;
-  facts: Fact[];
-  /** Signal tags whose templates wrote the text. */
-  tags: SignalTag[];
+/** The pool an item joins, by the constant that set its persona weight (an item with none joins no pool). */
+const POOL_OF_RULE: Record<PersonaWeightRule, PoolId> = {
+  PRIMARY_PERSONA_WEIGHT: "persona",
+  SECONDARY_PERSONA_WEIGHT: "persona",
+  GENERAL_ITEM_WEIGHT: "general",
+};
+
+interface PoolDraw {
+  pool: PoolId;
+  /** Draw from the pool while the kind has fewer than this many items. */
+  limit: number;
 }
 
 /**
- * The rationale of one item: up to MAX_RATIONALE_TAGS notable signal tags (the item's own first,
- * then its persona's), at most one per signal group, each rendered from its facts; the general
- * sentence when none applies; then the item's `why` (and, for offers, the ranking note).
+ * The pools in priority order: a user with a persona gets their personas' items up to the maximum, then general
+ * items only to reach the minimum; a user with no persona gets general items up to the maximum.
  */
-export function composeRationale(
-  kind: RecommendationKind,
-  item: Pick<EducationItem, "signal_tags" | "why">,
-  w: WindowSignals,
-  itemPersona: string | null,
-  active: readonly SignalTag[],
-): ComposedRationale {
-  const candidates = [
-    ...item.signal_tags.filter((t) => active.includes(t)),
-    ...(isPersonaId(itemPersona) ? PERSONA_RATIONALE_TAGS[itemPersona].filter((t) => active.includes(t)) : []),
-  ];
-  const parts: string[] = [];
-  const facts: Fact[] = [];
-  const tags: SignalTag[] = [];
-  const groups = new Set<string>();
-  const addFacts = (fs: Fact[]) => {
-    for (const f of fs) if (!facts.some((x) => x.key === f.key)) facts.push(f);
+function drawOrder(kind: RecommendationKind, hasPersona: boolean): PoolDraw[] {
+  const [min, max] = kind === "education" ? [MIN_EDUCATION, MAX_EDUCATION] : [MIN_OFFERS, MAX_OFFERS];
+  return hasPersona
+    ? [
+        { pool: "persona", limit: max },
+        { pool: "general", limit: min },
+      ]
+    : [{ pool: "general", limit: max }];
+}
+
+function checkInput({ window: w, personas }: RecommendInput): void {
+  if (personas.window !== w.window || personas.as_of !== w.as_of) {
+    throw new Error(`recommend: personas are for ${personas.window} as of ${personas.as_of} but the window is ${w.window} as of ${w.as_of}`);
+  }
+}
+
+function draftContext(input: RecommendInput): DraftContext {
+  const w = input.window;
+  return {
+    user_id: input.user_id,
+    w,
+    personas: input.personas,
+    now: input.now ?? w.as_of,
+    active: activeSignalTags(w),
+    eligibilityFacts: eligibilityFactsFrom(w, input.accounts),
   };
-  for (const t of candidates) {
-    if (tags.length >= MAX_RATIONALE_TAGS) break;
-    if (tags.includes(t) || groups.has(tagGroup(t))) continue;
-    const r = renderRationale(TAG_TEMPLATES[t], TAG_DEFINITIONS[t].facts(w));
-    if (!r.text) continue;
-    parts.push(r.text);
-    addFacts(r.facts);
-    tags.push(t);
-    groups.add(tagGroup(t));
-  }
-  if (parts.length === 0) {
-    const r = renderRationale(GENERAL_TEMPLATES[kind], [windowFact(w)]);
-    parts.push(r.text);
-    addFacts(r.facts);
-  }
-  parts.push(item.why ?? DEFAULT_WHY[kind]);
-  if (kind === "offer") parts.push(OFFER_RANKING_NOTE);
-  return { text: parts.join(" "), facts, tags };
 }
 
-interface Candidate<T> {
-  id: string;
-  item: T;
-  score: ScoreBreakdown;
+/** Items scored and ranked (highest score first, ties by id), grouped by pool. */
+function candidatePools<T extends EducationItem | PartnerOffer>(items: T[], ctx: DraftContext): Record<PoolId, Candidate<T>[]> {
+  const pools: Record<PoolId, Candidate<T>[]> = { persona: [], general: [] };
+  const ranked = items.map((item) => ({ id: item.id, item, score: scoreItem(item, ctx.personas, ctx.active) })).sort(byScoreThenId);
+  for (const c of ranked) if (c.score.persona_rule) pools[POOL_OF_RULE[c.score.persona_rule]].push(c);
+  return pools;
 }
 
-function eligibilityRules(offer: PartnerOffer): TraceRule[] {
-  const e = offer.eligibility;
-  const rules: TraceRule[] = [{ name: "PREDATORY_APR_ABOVE_PERCENT", value: PREDATORY_APR_ABOVE_PERCENT }];
-  if (e.min_monthly_income_cents !== undefined) rules.push({ name: "MIN_MONTHLY_INCOME", value: e.min_monthly_income_cents });
-  if (e.max_utilization !== undefined) rules.push({ name: "MAX_UTILIZATION", value: e.max_utilization });
-  if (e.min_utilization !== undefined) rules.push({ name: "MIN_UTILIZATION", value: e.min_utilization });
-  if (e.excluded_if_holds !== undefined) rules.push({ name: "NOT_ALREADY_HELD", value: e.excluded_if_holds });
-  if (e.requires_no_overdue) rules.push({ name: "NO_OVERDUE", value: true });
-  if (e.requires_payroll) rules.push({ name: "REQUIRES_PAYROLL", value: true });
-  if (e.requires_credit_card) rules.push({ name: "REQUIRES_CREDIT_CARD", value: true });
-  return rules;
+interface Selection {
+  drafts: RecommendationDraft[];
+  excluded: Exclusion[];
+}
+
+/** Education: each pool in priority order, every draft guarded; a failing one is recorded and the next takes its place. */
+function selectEducation(ctx: DraftContext, items: EducationItem[]): Selection {
+  const pools = candidatePools(items, ctx);
+  const out: Selection = { drafts: [], excluded: [] };
+  for (const { pool, limit } of drawOrder("education", ctx.personas.primary !== null)) {
+    for (const c of pools[pool]) {
+      if (out.drafts.length >= limit) break;
+      const g = guard(draftFor(ctx, "education", c, null), c.score.total);
+      if ("draft" in g) out.drafts.push({ ...g.draft, rank: out.drafts.length + 1 });
+      else out.excluded.push(g.exclusion);
+    }
+  }
+  return out;
+}
+
+/**
+ * Offers: each pool in priority order; an offer is shown only when eligible, within the pool's limit, the first
+ * of its kind, and it passes the guardrails. Every offer left out is recorded with why.
+ */
+function selectOffers(ctx: DraftContext, items: PartnerOffer[]): Selection {
+  const pools = candidatePools(items, ctx);
+  const out: Selection = { drafts: [], excluded: [] };
+  const perKind = new Map<string, number>();
+  for (const { pool, limit } of drawOrder("offer", ctx.personas.primary !== null)) {
+    for (const c of pools[pool]) {
+      const eligibility = checkEligibility(c.item, ctx.eligibilityFacts);
+      const base = { item_id: c.id, kind: "offer" as const, score: c.score.total };
+      if (!eligibility.eligible) {
+        out.excluded.push({ ...base, reason: "ineligible", failed_checks: eligibility.checks.filter((x) => !x.passed) });
+      } else if (out.drafts.length >= limit) {
+        out.excluded.push({ ...base, reason: "below_cutoff", failed_checks: [] });
+      } else if ((perKind.get(c.item.kind) ?? 0) >= MAX_OFFERS_PER_KIND) {
+        out.excluded.push({ ...base, reason: "duplicate_kind", failed_checks: [] });
+      } else {
+        const g = guard(draftFor(ctx, "offer", c, eligibility), c.score.total);
+        if (!("draft" in g)) {
+          out.excluded.push(g.exclusion);
+          continue;
+        }
+        out.drafts.push({ ...g.draft, rank: out.drafts.length + 1 });
+        perKind.set(c.item.kind, (perKind.get(c.item.kind) ?? 0) + 1);
+      }
+    }
+  }
+  return out;
+}
+
+/** Run-level notes: too few education items, NO_ELIGIBLE_OFFER. */
+function runNotes(education: Selection, offers: Selection): string[] {
+  const notes: string[] = [];
+  if (education.drafts.length < MIN_EDUCATION) notes.push(`only ${education.drafts.length} education items available (minimum ${MIN_EDUCATION})`);
+  if (offers.drafts.length < MIN_OFFERS) notes.push(NO_ELIGIBLE_OFFER);
+  return notes;
 }
 
 export function recommendWithTrace(input: RecommendInput): RecommendationResult {
-  const { user_id, window: w, personas, accounts, catalog } = input;
-  if (personas.window !== w.window || personas.as_of !== w.as_of) {
-    throw new Error(
-      `recommend: personas are for ${personas.window} as of ${personas.as_of} but the window is ${w.window} as of ${w.as_of}`,
-    );
-  }
-  const now = input.now ?? w.as_of;
-  const active = activeSignalTags(w);
-  const eligibilityFacts = eligibilityFactsFrom(w, accounts);
-  const excluded: Exclusion[] = [];
-  const notes: string[] = [];
-
-  const draftFor = (
-    kind: RecommendationKind,
-    c: Candidate<EducationItem | PartnerOffer>,
-    eligibility: EligibilityResult | null,
-  ): RecommendationDraft => {
-    const r = composeRationale(kind, c.item, w, c.score.persona_tag, active);
-    const tagsRead = [...new Set([...c.score.signal_matches, ...r.tags])] as SignalTag[];
-    const signals: TraceSignal[] = [
-      ...tagsRead.flatMap((t) => TAG_DEFINITIONS[t].signals(w)),
-      ...(eligibility ? eligibilitySignals(eligibilityFacts) : []),
-    ];
-    const rules: TraceRule[] = [
-      ...(c.score.persona_rule ? [{ name: c.score.persona_rule, value: c.score.persona_weight }] : []),
-      { name: "SIGNAL_TAG_WEIGHT", value: RECOMMEND_RULES.SIGNAL_TAG_WEIGHT },
-      ...tagsRead.map((t) => TAG_DEFINITIONS[t].rule),
-      ...(kind === "education"
-        ? [{ name: "MAX_EDUCATION", value: MAX_EDUCATION }]
-        : [
-            { name: "MAX_OFFERS", value: MAX_OFFERS },
-            { name: "MAX_OFFERS_PER_KIND", value: MAX_OFFERS_PER_KIND },
-            ...eligibilityRules(c.item as PartnerOffer),
-          ]),
-      { name: "MAX_RATIONALE_TAGS", value: MAX_RATIONALE_TAGS },
-      { name: "DISCLOSURE", value: DISCLOSURE },
-    ];
-    const title = c.item.title;
-    return {
-      item_id: c.id,
-      kind,
-      title,
-      rank: 0,
-      rationale: r.text,
-      disclosure: DISCLOSURE,
-      facts: r.facts,
-      trace: buildTrace({
-        user_id,
-        window: w.window,
-        as_of: w.as_of,
-        generated_at: now,
-        generator: "template",
-        item: { id: c.id, kind, title },
-        personas,
-        item_persona: c.score.persona_tag,
-        score: c.score,
-        signals,
-        rationale_tags: r.tags,
-        facts: r.facts,
-        eligibility,
-        rules,
-      }),
-    };
-  };
-
-  /** Runs the guardrails; a failing draft is recorded and skipped. */
-  const guarded = (d: RecommendationDraft, score: number): RecommendationDraft | null => {
-    const g = runGuardrails(d);
-    if (g.passed) return { ...d, trace: { ...d.trace, guardrails: g } };
-    excluded.push({
-      item_id: d.item_id,
-      kind: d.kind,
-      reason: "guardrail_failed",
-      score,
-      failed_checks: g.checks.filter((x) => !x.passed),
-    });
-    return null;
-  };
-
-  // ── Candidates: users with a persona get items tagged with their personas, and "general" items
-  // only to reach the minimum count; users with no persona get "general" items.
-  const pools = <T extends EducationItem | PartnerOffer>(items: T[]) => {
-    const scored = items.map((item) => ({ id: item.id, item, score: scoreItem(item, personas, active) })).sort(byScoreThenId);
-    const general = scored.filter((c) => c.score.persona_rule === "GENERAL_ITEM_WEIGHT");
-    if (personas.primary === null) return { main: general, fill: [] as Candidate<T>[] };
-    return { main: scored.filter((c) => c.score.persona_rule !== null && c.score.persona_rule !== "GENERAL_ITEM_WEIGHT"), fill: general };
-  };
-
-  // ── Education ──────────────────────────────────────────────────────────────────────────────
-  const edu = pools(catalog.education);
-  const education: RecommendationDraft[] = [];
-  for (const [pool, limit] of [
-    [edu.main, MAX_EDUCATION],
-    [edu.fill, MIN_EDUCATION],
-  ] as const) {
-    for (const c of pool) {
-      if (education.length >= limit) break;
-      const d = guarded(draftFor("education", c, null), c.score.total);
-      if (d) education.push({ ...d, rank: education.length + 1 });
-    }
-  }
-  if (education.length < MIN_EDUCATION) {
-    notes.push(`only ${education.length} education items available (minimum ${MIN_EDUCATION})`);
-  }
-
-  // ── Offers ─────────────────────────────────────────────────────────────────────────────────
-  const off = pools(catalog.offers);
-  const offers: RecommendationDraft[] = [];
-  const perKind = new Map<string, number>();
-  for (const [pool, limit] of [
-    [off.main, MAX_OFFERS],
-    [off.fill, MIN_OFFERS],
-  ] as const) {
-    for (const c of pool) {
-      const eligibility = checkEligibility(c.item, eligibilityFacts);
-      const base = { item_id: c.id, kind: "offer" as const, score: c.score.total };
-      if (!eligibility.eligible) {
-        excluded.push({ ...base, reason: "ineligible", failed_checks: eligibility.checks.filter((x) => !x.passed) });
-        continue;
-      }
-      if (offers.length >= limit) {
-        excluded.push({ ...base, reason: "below_cutoff", failed_checks: [] });
-        continue;
-      }
-      if ((perKind.get(c.item.kind) ?? 0) >= MAX_OFFERS_PER_KIND) {
-        excluded.push({ ...base, reason: "duplicate_kind", failed_checks: [] });
-        continue;
-      }
-      const d = guarded(draftFor("offer", c, eligibility), c.score.total);
-      if (!d) continue;
-      offers.push({ ...d, rank: offers.length + 1 });
-      perKind.set(c.item.kind, (perKind.get(c.item.kind) ?? 0) + 1);
-    }
-  }
-  if (offers.length < MIN_OFFERS) notes.push(NO_ELIGIBLE_OFFER);
-
-  const drafts = [...education, ...offers].map((d) => ({ ...d, trace: { ...d.trace, notes: [...notes] } }));
+  checkInput(input);
+  const ctx = draftContext(input);
+  const education = selectEducation(ctx, input.catalog.education);
+  const offers = selectOffers(ctx, input.catalog.offers);
+  const notes = runNotes(education, offers);
   return {
-    user_id,
-    window: w.window,
-    as_of: w.as_of,
-    generated_at: now,
-    drafts,
-    excluded,
+    user_id: input.user_id,
+    window: ctx.w.window,
+    as_of: ctx.w.as_of,
+    generated_at: ctx.now,
+    drafts: [...education.drafts, ...offers.drafts].map((d) => ({ ...d, trace: { ...d.trace, notes: [...notes] } })),
+    excluded: [...education.excluded, ...offers.excluded],
     notes,
-    active_signal_tags: active,
+    active_signal_tags: ctx.active,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderRationale, renderTemplate } from "./render";
 import { DEFAULT_WHY, GENERAL_TEMPLATES, OFFER_RANKING_NOTE, TAG_TEMPLATES } from "./templates";
-import type { Fact } from "./types";
+import type { Fact } from "../shared/types";
 
 const facts: Fact[] = [
   { key: "card.1111.utilization", label: "Amex", value: 0.2, unit: "ratio", display: "20%", subject: "Amex ending in 1111" },

@@ -1,5 +1,5 @@
 /** Renders rationale templates from facts; every number in the output is a fact's display. */
-import type { Fact } from "./types";
+import type { Fact } from "../shared/types";
 import type { SentenceSpec, TemplateSpec } from "./templates";
 
 const PLACEHOLDER_RE = /\{([a-z0-9_.*-]+)(\|subject)?\}/gi;

@@ -5,7 +5,7 @@
 import type { PersonaAssignment } from "../personas/types";
 import { GENERAL_TAG, type PersonaTag, type SignalTag } from "./catalog";
 import { GENERAL_ITEM_WEIGHT, PRIMARY_PERSONA_WEIGHT, SECONDARY_PERSONA_WEIGHT, SIGNAL_TAG_WEIGHT } from "./constants";
-import type { ScoreBreakdown } from "./types";
+import type { ScoreBreakdown } from "../shared/types";
 
 export interface Scorable {
   id: string;

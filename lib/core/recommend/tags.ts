@@ -14,8 +14,8 @@ import {
   VARIABLE_INCOME_MEDIAN_PAY_GAP_ABOVE_DAYS,
   type PersonaId,
 } from "../personas/constants";
-import { compare } from "../personas/assign";
-import { cardKey, cardLabel, formatCount, formatDays, formatMoney, formatMonths, formatPercent } from "../personas/format";
+import { compare } from "../shared/compare";
+import { cardKey, cardLabel, formatCount, formatDays, formatMoney, formatMonths, formatPercent } from "../shared/format";
 import type { CardSignal, Frequency, WindowSignals } from "../signals/types";
 import { WINDOW_DAYS } from "../signals/types";
 import type { TraceSignal } from "../guardrails/trace";
@@ -27,7 +27,7 @@ import {
   SAVINGS_GROWTH_NOTABLE_ABOVE,
   SAVINGS_INFLOW_NOTABLE_ABOVE_CENTS,
 } from "./constants";
-import type { Fact } from "./types";
+import type { Fact } from "../shared/types";
 
 export interface TagDefinition {
   tag: SignalTag;

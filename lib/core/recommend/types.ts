@@ -1,32 +1,9 @@
 import type { DecisionTrace } from "../guardrails/trace";
-import type { EligibilityCheck } from "../guardrails/eligibility";
+import type { EligibilityCheck, HeldAccount } from "../guardrails/eligibility";
 import type { PersonaAssignment } from "../personas/types";
 import type { WindowSignals } from "../signals/types";
+import type { Fact, RecommendationKind } from "../shared/types";
 import type { Catalog } from "./catalog";
-
-export type FactUnit = "usd_cents" | "ratio" | "days" | "count" | "months";
-
-/**
- * One number a rationale may state. The facts of a draft are the ground truth for every number
- * in its text (checked by the grounding guardrail and, later, the AI output checks).
- */
-export interface Fact {
-  /** e.g. "card.4523.utilization"; card keys carry the card's mask. */
-  key: string;
-  label: string;
-  value: number;
-  unit: FactUnit;
-  /** How the value reads in a sentence: "68%", "$3,400", "0.4 months", "3 subscriptions". */
-  display: string;
-  /** What the fact is about, when it is a specific thing: "Visa ending in 4523". */
-  subject?: string;
-}
-
-export interface HeldAccount {
-  account_id: string;
-  type: string;
-  subtype: string | null;
-}
 
 export interface RecommendInput {
   user_id: string;
@@ -40,8 +17,6 @@ export interface RecommendInput {
   now?: string;
 }
 
-export type RecommendationKind = "education" | "offer";
-
 export interface RecommendationDraft {
   item_id: string;
   kind: RecommendationKind;
@@ -52,22 +27,6 @@ export interface RecommendationDraft {
   disclosure: string;
   facts: Fact[];
   trace: DecisionTrace;
-}
-
-export interface ScoreBreakdown {
-  /** Which persona tag of the item earned the persona weight ("general" for general items). */
-  persona_tag: string | null;
-  /** The constant that set the persona weight. */
-  persona_rule: "PRIMARY_PERSONA_WEIGHT" | "SECONDARY_PERSONA_WEIGHT" | "GENERAL_ITEM_WEIGHT" | null;
-  persona_weight: number;
-  /** The item's signal tags that are notable for this user. */
-  signal_matches: string[];
-  signal_weight_each: number;
-  signal_weight: number;
-  total: number;
-  tie_break: "item_id ascending";
-  /** Ranking never reads partner_payout_cents. */
-  payout_considered: false;
 }
 
 export type ExclusionReason = "ineligible" | "duplicate_kind" | "below_cutoff" | "guardrail_failed";

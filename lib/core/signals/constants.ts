@@ -91,6 +91,8 @@ export const MAX_PERIODS_PER_GAP = 3;
 export const ROWS_PER_MISSED_CHARGE = 2;
 /** Gaps that fit no period (an extra or displaced charge) tolerated: floor(gaps / BAD_GAPS_PER). */
 export const BAD_GAPS_PER = 6;
+/** At least one gap in this many is on time (one period): a cadence is not made of missed and displaced charges. */
+export const ON_TIME_GAPS_PER = 3;
 
 /**
  * issue: "small price changes (a mid-year price rise keeps the stream; the stream's amount is the recent one)".
@@ -130,6 +132,17 @@ export const SUBSCRIPTION_MIN_PURITY = 0.5;
  * coefficient of variation of their amounts at most this.
  */
 export const VARIABLE_STREAM_MAX_CV = 0.6;
+/**
+ * A subscription found by price (a price split of a busy merchant, or leftover rows of one price across
+ * descriptors) needs a clean cadence: no displaced charge and at most max(1, floor(rows / this)) missed charges.
+ */
+export const CLEAN_CADENCE_ROWS_PER_MISSED_CHARGE = 6;
+/**
+ * Rounds of joining descriptor variants (./absorption.ts): each round can reach the rows and streams next to
+ * what the previous one joined, both when streams take in rows and smaller streams, and when one stream takes
+ * in single rows.
+ */
+export const ABSORB_PASSES = 3;
 /** issue: "or unknown category with stable amount and service-like cadence": the service-like cadences. */
 export const SERVICE_CADENCES: readonly Frequency[] = ["WEEKLY", "MONTHLY", "ANNUALLY"];
 
@@ -219,5 +232,5 @@ export const OVERDRAFT_FEE_DETAILED: readonly string[] = ["BANK_FEES_OVERDRAFT_F
 
 /** A signal's evidence lists at most this many transaction ids (the note says how many were left out). */
 export const EVIDENCE_MAX_TRANSACTION_IDS = 100;
-/** normalizeDescriptor memo: cleared when it reaches this many distinct descriptors. */
+/** Each per-descriptor memo (normalizeDescriptor, descriptor facts) is cleared when it reaches this many entries. */
 export const DESCRIPTOR_CACHE_MAX = 50_000;

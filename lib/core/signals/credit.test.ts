@@ -31,6 +31,9 @@ describe("credit signals", () => {
     expect(utilizationFlags(0.2999)).toEqual([]);
   });
 
+});
+
+describe("credit signals: minimum payment only", () => {
   it("minimum-payment-only from the card's payment rows, else from the liability's last payment", () => {
     const payRows = (id: string, amounts: number[]) =>
       monthlyDates("2025-01-25", amounts.length).map((d, i) => tx(d, -amounts[i], "AUTOMATIC PAYMENT - THANK YOU", { account_id: id, ...pfc("LOAN_PAYMENTS_CREDIT_CARD_PAYMENT") }));
@@ -63,6 +66,9 @@ describe("credit signals", () => {
     expect(computeSignals(data, AS_OF).windows["30d"].credit.minimum_payment_only).toBe(false);
   });
 
+});
+
+describe("credit signals: interest and overdue", () => {
   it("interest charged from interest rows in the window, else from the liability's APRs; overdue from is_overdue", () => {
     const data = user(
       [account("chk"), card("a", "1111", 350_000, 1_000_000), card("b", "2222", 300_000, 1_000_000)],

@@ -4,7 +4,9 @@
 import type { CoreCreditLiability } from "../types";
 import { MIN_PAYMENT_FLOOR_MAX_CENTS, MIN_PAYMENT_PRIOR_BAND, MIN_PAYMENT_ROUND_CENTS, MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS, UTILIZATION_FLAGS } from "./constants";
 import { EvidenceBuilder, r4, usd } from "./evidence";
-import { F_CARD_PAYMENT, F_CARD_SIDE_PAYMENT, F_INTEREST, type PTx } from "./prepare";
+import { F_CARD_PAYMENT, F_CARD_SIDE_PAYMENT, F_INTEREST } from "./flags";
+import type { AccountInfo } from "./accounts";
+import type { PTx } from "./prepare";
 import type { CardSignal, CreditSignals, UtilizationFlag } from "./types";
 import type { WindowCtx } from "./window";
 
@@ -22,7 +24,7 @@ export function isMinimumPayment(paymentCents: number, minimumCents: number): bo
  * [(minimum - feesSince) x (1 - MIN_PAYMENT_PRIOR_BAND), minimum] (see the constant). A round amount ($5 multiple)
  * above MIN_PAYMENT_FLOOR_MAX_CENTS is never a minimum unless it is the minimum to the cent.
  */
-export function isMinimumInForce(
+function isMinimumInForce(
   paymentCents: number,
   date: string,
   minimumCents: number,
@@ -62,134 +64,164 @@ function digits(name: string, mask: string): boolean {
   return !(before >= 48 && before <= 57) && !(after >= 48 && after <= 57);
 }
 
+/** The rows the card signals read, per card account id. */
+interface CardRows {
+  /** Payments in the window, seen on the card's side. */
+  cardPayments: Map<string, PTx[]>;
+  /** Card payments in the window seen only from the paying account. */
+  payerSide: PTx[];
+  /** Interest charged in the window. */
+  interest: Map<string, PTx[]>;
+  /** Fees charged on the card (other than interest), anywhere in the look-back. */
+  cardFees: Map<string, PTx[]>;
+  /** Cards whose feed posts interest rows somewhere in the look-back. */
+  feedPostsInterest: Set<string>;
+}
+
+function cardRows(ctx: WindowCtx): CardRows {
+  const rows: CardRows = { cardPayments: new Map(), payerSide: [], interest: new Map(), cardFees: new Map(), feedPostsInterest: new Set() };
+  const { txs } = ctx.p;
+  for (let i = 0; i < txs.length; i++) {
+    const r = txs[i];
+    const inWindow = i >= ctx.i0;
+    if (r.amount > 0 && r.acct.kind === "credit" && r.tx.pfc_primary === "BANK_FEES" && !(r.flags & F_INTEREST)) push(rows.cardFees, r.tx.account_id, r);
+    if (r.flags & F_INTEREST) {
+      rows.feedPostsInterest.add(r.tx.account_id);
+      if (inWindow) push(rows.interest, r.tx.account_id, r);
+    }
+    if (!inWindow || !(r.flags & F_CARD_PAYMENT)) continue;
+    if (r.flags & F_CARD_SIDE_PAYMENT) push(rows.cardPayments, r.tx.account_id, r);
+    else if (r.amount > 0 && r.acct.kind !== "credit") rows.payerSide.push(r);
+  }
+  return rows;
+}
+
+/** One card and what its signals read. */
+interface CardCtx {
+  card: AccountInfo;
+  cards: AccountInfo[];
+  liability: CoreCreditLiability | undefined;
+  balance: number;
+  label: string;
+  rows: CardRows;
+  asOf: string;
+  ev: EvidenceBuilder;
+}
+
+/** Minimum payment only: every payment in the window (else the liability's last payment) is the minimum in force. */
+function minimumPaymentOnly(c: CardCtx): boolean {
+  const { card, liability: l, label, ev } = c;
+  const a = card.account;
+  const minimum = l?.minimum_payment_amount_cents ?? null;
+  let pays = c.rows.cardPayments.get(a.account_id) ?? [];
+  if (!pays.length) {
+    // Payments seen only from the paying account: the one naming this card's mask, or the only card's.
+    pays = c.rows.payerSide.filter(
+      (r) => (a.mask ? digits(r.tx.name, a.mask) : false) || (c.cards.length === 1 && !hasOtherMask(r, c.cards, a.account_id)),
+    );
+  }
+  const carriesBalance = l?.last_statement_balance_cents != null ? l.last_statement_balance_cents > (minimum ?? 0) : c.balance > 0;
+  if (minimum == null || minimum <= 0 || !carriesBalance) return false;
+  const stmtDate = l?.last_statement_issue_date ?? null;
+  const fees = c.rows.cardFees.get(a.account_id) ?? [];
+  // Fees charged on the card after `date`, up to the last statement (they sit in its minimum only).
+  const feesSince = (date: string) => {
+    let sum = 0;
+    if (stmtDate == null || date > stmtDate) return 0;
+    for (const f of fees) if (f.tx.date > date && f.tx.date <= stmtDate) sum += f.amount;
+    return sum;
+  };
+  const inForce = (cents: number, date: string) => isMinimumInForce(cents, date, minimum, stmtDate, feesSince(date));
+  if (pays.length) {
+    const minOnly = pays.every((r) => inForce(Math.abs(r.amount), r.tx.date));
+    for (const r of pays) ev.tx(r.tx.transaction_id);
+    ev.note(
+      `${label}: ${pays.length} payment(s) in window (${pays.map((r) => `${usd(Math.abs(r.amount))} on ${r.tx.date}`).join(", ")}) vs minimum ${usd(minimum)}` +
+        `${stmtDate ? ` (statement of ${stmtDate}; earlier payments paid an earlier statement)` : ""}: ` +
+        (minOnly ? "minimum only" : "not the minimum"),
+    );
+    return minOnly;
+  }
+  if (l?.last_payment_amount_cents == null || (l.last_payment_date != null && l.last_payment_date > c.asOf)) return false;
+  const minOnly = inForce(l.last_payment_amount_cents, l.last_payment_date ?? c.asOf);
+  ev.note(
+    `${label}: no payment rows in window; liability last_payment_amount ${usd(l.last_payment_amount_cents)}${l.last_payment_date ? ` on ${l.last_payment_date}` : ""} vs minimum ${usd(minimum)}: ` +
+      (minOnly ? "minimum only" : "not the minimum"),
+  );
+  return minOnly;
+}
+
+/** Interest charged in the window, else (when the feed never posts interest rows) the last statement's. */
+function interestCharged(c: CardCtx): number {
+  const { liability: l, label, ev } = c;
+  const id = c.card.account.account_id;
+  let cents = 0;
+  const rows = c.rows.interest.get(id) ?? [];
+  if (rows.length) {
+    for (const r of rows) {
+      cents += r.amount;
+      ev.tx(r.tx.transaction_id);
+    }
+    ev.note(`${label}: interest charged ${usd(cents)} in ${rows.length} row(s)`);
+  } else if (!c.rows.feedPostsInterest.has(id) && l && (l.last_statement_issue_date == null || l.last_statement_issue_date <= c.asOf)) {
+    for (const apr of l.aprs) cents += apr.interest_charge_amount_cents ?? 0;
+    if (cents > 0) ev.note(`${label}: interest ${usd(cents)} from the last statement's aprs[].interest_charge_amount`);
+  }
+  return cents;
+}
+
+function cardSignal(card: AccountInfo, cards: AccountInfo[], liability: CoreCreditLiability | undefined, rows: CardRows, asOf: string, ev: EvidenceBuilder): CardSignal {
+  const a = card.account;
+  ev.account(a.account_id);
+  const label = `card ${a.mask ?? a.account_id}`;
+  // Utilization: current balance (else the last statement balance) / limit.
+  const balance = a.current_cents ?? liability?.last_statement_balance_cents ?? 0;
+  const limit = a.limit_cents;
+  const u = limit && limit > 0 ? Math.max(0, balance) / limit : null;
+  const flags = utilizationFlags(u);
+  ev.note(
+    u === null
+      ? `${label}: no credit limit, utilization unknown`
+      : `${label}: utilization ${usd(balance)} / ${usd(limit!)} = ${r4(u)}${flags.length ? ` (flags ${flags.join(",")})` : ""}` +
+          (a.current_cents == null ? " (balance from last_statement_balance)" : ""),
+  );
+  const c: CardCtx = { card, cards, liability, balance, label, rows, asOf, ev };
+  const minOnly = minimumPaymentOnly(c);
+  const interestCents = interestCharged(c);
+  const overdue = liability?.is_overdue === true;
+  if (overdue) ev.note(`${label}: liability is_overdue`);
+  return {
+    account_id: a.account_id,
+    name: a.name,
+    mask: a.mask,
+    balance_cents: balance,
+    limit_cents: limit,
+    utilization: u,
+    flags,
+    minimum_payment_only: minOnly,
+    interest_charged_cents: interestCents,
+    overdue,
+    apr_percentage: purchaseApr(liability),
+  };
+}
+
 export function creditSignals(ctx: WindowCtx): CreditSignals {
   const { p } = ctx;
   const ev = new EvidenceBuilder();
   const cards = p.accounts.filter((a) => a.kind === "credit");
   const liabilities = new Map(p.credit.map((c) => [c.account_id, c]));
-
-  // Rows per card: payments in the window (card side), interest in the window, interest anywhere in the look-back.
-  const cardPayments = new Map<string, PTx[]>();
-  const payerSide: PTx[] = [];
-  const interest = new Map<string, PTx[]>();
-  const cardFees = new Map<string, PTx[]>();
-  const feedPostsInterest = new Set<string>();
-  for (let i = 0; i < p.txs.length; i++) {
-    const r = p.txs[i];
-    const inWindow = i >= ctx.i0;
-    if (r.amount > 0 && r.acct.kind === "credit" && r.tx.pfc_primary === "BANK_FEES" && !(r.flags & F_INTEREST)) push(cardFees, r.tx.account_id, r);
-    if (r.flags & F_INTEREST) {
-      feedPostsInterest.add(r.tx.account_id);
-      if (inWindow) push(interest, r.tx.account_id, r);
-    }
-    if (!inWindow || !(r.flags & F_CARD_PAYMENT)) continue;
-    if (r.flags & F_CARD_SIDE_PAYMENT) push(cardPayments, r.tx.account_id, r);
-    else if (r.amount > 0 && r.acct.kind !== "credit") payerSide.push(r);
-  }
-
-  const out: CardSignal[] = [];
+  const rows = cardRows(ctx);
+  const out = cards.map((c) => cardSignal(c, cards, liabilities.get(c.account.account_id), rows, p.asOf, ev));
   let maxU: number | null = null;
-  let anyMin = false;
-  let totalInterest = 0;
-  let anyOverdue = false;
-  for (const c of cards) {
-    const a = c.account;
-    const l = liabilities.get(a.account_id);
-    ev.account(a.account_id);
-    const label = `card ${a.mask ?? a.account_id}`;
-
-    // Utilization: current balance (else the last statement balance) / limit.
-    const balance = a.current_cents ?? l?.last_statement_balance_cents ?? 0;
-    const limit = a.limit_cents;
-    const u = limit && limit > 0 ? Math.max(0, balance) / limit : null;
-    if (u !== null && (maxU === null || u > maxU)) maxU = u;
-    const flags = utilizationFlags(u);
-    ev.note(
-      u === null
-        ? `${label}: no credit limit, utilization unknown`
-        : `${label}: utilization ${usd(balance)} / ${usd(limit!)} = ${r4(u)}${flags.length ? ` (flags ${flags.join(",")})` : ""}` +
-            (a.current_cents == null ? " (balance from last_statement_balance)" : ""),
-    );
-
-    // Minimum payment only.
-    let minOnly = false;
-    const minimum = l?.minimum_payment_amount_cents ?? null;
-    let pays = cardPayments.get(a.account_id) ?? [];
-    if (!pays.length) {
-      // Payments seen only from the paying account: the one naming this card's mask, or the only card's.
-      pays = payerSide.filter((r) => (a.mask ? digits(r.tx.name, a.mask) : false) || (cards.length === 1 && !hasOtherMask(r, cards, a.account_id)));
-    }
-    const carriesBalance = l?.last_statement_balance_cents != null ? l.last_statement_balance_cents > (minimum ?? 0) : balance > 0;
-    if (minimum != null && minimum > 0 && carriesBalance) {
-      const stmtDate = l?.last_statement_issue_date ?? null;
-      const fees = cardFees.get(a.account_id) ?? [];
-      // Fees charged on the card after `date`, up to the last statement (they sit in its minimum only).
-      const feesSince = (date: string) => {
-        let sum = 0;
-        if (stmtDate == null || date > stmtDate) return 0;
-        for (const f of fees) if (f.tx.date > date && f.tx.date <= stmtDate) sum += f.amount;
-        return sum;
-      };
-      const inForce = (cents: number, date: string) => isMinimumInForce(cents, date, minimum, stmtDate, feesSince(date));
-      if (pays.length) {
-        minOnly = pays.every((r) => inForce(Math.abs(r.amount), r.tx.date));
-        for (const r of pays) ev.tx(r.tx.transaction_id);
-        ev.note(
-          `${label}: ${pays.length} payment(s) in window (${pays.map((r) => `${usd(Math.abs(r.amount))} on ${r.tx.date}`).join(", ")}) vs minimum ${usd(minimum)}` +
-            `${stmtDate ? ` (statement of ${stmtDate}; earlier payments paid an earlier statement)` : ""}: ` +
-            (minOnly ? "minimum only" : "not the minimum"),
-        );
-      } else if (l?.last_payment_amount_cents != null && (l.last_payment_date == null || l.last_payment_date <= p.asOf)) {
-        minOnly = inForce(l.last_payment_amount_cents, l.last_payment_date ?? p.asOf);
-        ev.note(
-          `${label}: no payment rows in window; liability last_payment_amount ${usd(l.last_payment_amount_cents)}${l.last_payment_date ? ` on ${l.last_payment_date}` : ""} vs minimum ${usd(minimum)}: ` +
-            (minOnly ? "minimum only" : "not the minimum"),
-        );
-      }
-    }
-    anyMin ||= minOnly;
-
-    // Interest charged in the window, else (when the feed never posts interest rows) the last statement's.
-    let interestCents = 0;
-    const rows = interest.get(a.account_id) ?? [];
-    if (rows.length) {
-      for (const r of rows) {
-        interestCents += r.amount;
-        ev.tx(r.tx.transaction_id);
-      }
-      ev.note(`${label}: interest charged ${usd(interestCents)} in ${rows.length} row(s)`);
-    } else if (!feedPostsInterest.has(a.account_id) && l && (l.last_statement_issue_date == null || l.last_statement_issue_date <= p.asOf)) {
-      for (const apr of l.aprs) interestCents += apr.interest_charge_amount_cents ?? 0;
-      if (interestCents > 0) ev.note(`${label}: interest ${usd(interestCents)} from the last statement's aprs[].interest_charge_amount`);
-    }
-    totalInterest += interestCents;
-
-    const overdue = l?.is_overdue === true;
-    if (overdue) ev.note(`${label}: liability is_overdue`);
-    anyOverdue ||= overdue;
-
-    out.push({
-      account_id: a.account_id,
-      name: a.name,
-      mask: a.mask,
-      balance_cents: balance,
-      limit_cents: limit,
-      utilization: u,
-      flags,
-      minimum_payment_only: minOnly,
-      interest_charged_cents: interestCents,
-      overdue,
-      apr_percentage: purchaseApr(l),
-    });
-  }
+  for (const c of out) if (c.utilization !== null && (maxU === null || c.utilization > maxU)) maxU = c.utilization;
   if (!cards.length) ev.note("no credit cards");
   return {
     card_count: cards.length,
     max_utilization: maxU,
     cards: out,
-    minimum_payment_only: anyMin,
-    interest_charged_cents: totalInterest,
-    overdue: anyOverdue,
+    minimum_payment_only: out.some((c) => c.minimum_payment_only),
+    interest_charged_cents: out.reduce((sum, c) => sum + c.interest_charged_cents, 0),
+    overdue: out.some((c) => c.overdue),
     evidence: ev.build(),
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { computeSignals, computeWindow, toProfileWindowJson } from "./index";
+import { benchSignals, computeSignals, computeWindow, toProfileWindowJson } from "./index";
 import type { CoreTransaction } from "../types";
-import { account, everyNDays, liability, monthlyDates, pfc, tx, user } from "./testkit";
+import { account, everyNDays, liability, monthlyDates, pfc, rng, tx, user } from "./testkit";
+import { addDays } from "../time";
 
 const AS_OF = "2025-06-30";
 
@@ -84,6 +85,9 @@ describe("computeSignals", () => {
     expect(withBiz.windows["30d"].subscriptions.evidence.notes).toContain("3 business account(s) left out: bchk, bcard, bsav");
   });
 
+});
+
+describe("computeSignals: fees, profile JSON, bench", () => {
   it("overdraft and insufficient-funds fees in the window", () => {
     const rows = [
       tx("2025-03-10", 3_400, "OVERDRAFT FEE", pfc("BANK_FEES_OVERDRAFT_FEES")),
@@ -133,5 +137,24 @@ describe("computeSignals", () => {
     // Spend 180d: 6 x 15.49 + 6 x 1500 + 60 = 9152.94 -> 1547.86 a month (x 30.44 / 180).
     expect(j.savings).toEqual({ net_inflow: 2400, monthly_net_inflow: 405.87, growth_rate: 0.3636, emergency_fund_months: 5.8145 });
     expect(j.income).toEqual({ payroll_detected: true, frequency: "BIWEEKLY", median_pay_gap_days: 14, pay_variability: 0, cash_flow_buffer_months: 2.0028 });
+  });
+
+  it("benchSignals counts every row of every run against its injected clock (speed itself is measured by npm run bench)", () => {
+    const r = rng(1);
+    const rows: CoreTransaction[] = [...baseRows()];
+    let d = "2024-07-01";
+    const merchants = ["SAFEWAY", "TST* JOE'S PIZZA 0042", "SQ *BLUE BOTTLE", "SHELL OIL 5531", "AMZN Mktp US*2K3L45", "TARGET 0001", "UBER TRIP"];
+    while (rows.length < 1000) {
+      rows.push(tx(d, 300 + Math.floor(r() * 9000), merchants[Math.floor(r() * merchants.length)], { account_id: "card", ...pfc("GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE") }));
+      if (r() < 0.6) d = addDays(d, 1);
+    }
+    // A clock that advances 10 ms per reading: the first reading starts the run, each later one ends a pass.
+    let t = 0;
+    const res = benchSignals([user(accounts(), rows)], AS_OF, { minMs: 25, warmupRuns: 0, now: () => (t += 10) });
+    expect(res.transactions).toBe(1000);
+    expect(res.runs).toBe(3);
+    expect(res.elapsed_ms).toBe(30);
+    expect(res.tx_per_second).toBe(100_000);
+    expect(res.ms_per_user).toBe(10);
   });
 });

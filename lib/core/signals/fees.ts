@@ -1,7 +1,7 @@
 /** Fees: overdraft and insufficient-funds fees in the window. */
 import { OVERDRAFT_FEE_DETAILED } from "./constants";
 import { EvidenceBuilder, usd } from "./evidence";
-import { F_OVERDRAFT_FEE } from "./prepare";
+import { F_OVERDRAFT_FEE } from "./flags";
 import type { FeeSignals } from "./types";
 import type { WindowCtx } from "./window";
 

@@ -4,12 +4,14 @@
  */
 import { INCOME_LOOKBACK_DAYS, PAYROLL_CADENCES } from "./constants";
 import { EvidenceBuilder, r4, usd } from "./evidence";
-import { F_INCOME, F_PAY, dayIso, type PTx } from "./prepare";
-import type { StreamInternal } from "./recurring";
+import { dayIso } from "./days";
+import { F_INCOME, F_PAY } from "./flags";
+import { lowerBound, type PTx } from "./prepare";
+import type { StreamInternal } from "./stream";
 import type { IncomeSignals } from "./types";
-import { lowerBound, type WindowCtx } from "./window";
+import type { WindowCtx } from "./window";
 
-export function median(xs: number[]): number | null {
+function median(xs: number[]): number | null {
   if (!xs.length) return null;
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -17,7 +19,7 @@ export function median(xs: number[]): number | null {
 }
 
 /** Coefficient of variation (population standard deviation / mean); null with fewer than 2 values. */
-export function coefficientOfVariation(xs: number[]): number | null {
+function coefficientOfVariation(xs: number[]): number | null {
   if (xs.length < 2) return null;
   let sum = 0;
   for (const x of xs) sum += x;
@@ -28,44 +30,72 @@ export function coefficientOfVariation(xs: number[]): number | null {
   return Math.sqrt(ss / xs.length) / mean;
 }
 
+interface Deposit {
+  day: number;
+  cents: number;
+  ids: string[];
+}
+
+/** Payroll: wage inflow streams on a pay-like cadence with ≥2 paychecks in the look-back; the biggest one is primary. */
+function primaryPayroll(streams: StreamInternal[], fromDay: number): { stream: StreamInternal; rows: PTx[] } | null {
+  let primary: { stream: StreamInternal; rows: PTx[] } | null = null;
+  let primaryMonthly = -1;
+  for (const s of streams) {
+    if (!s.isPayroll || !PAYROLL_CADENCES.includes(s.stream.frequency)) continue;
+    const rows = s.rows.filter((r) => r.day >= fromDay);
+    if (rows.length < 2) continue;
+    if (s.monthlyEquivalent > primaryMonthly) {
+      primary = { stream: s, rows };
+      primaryMonthly = s.monthlyEquivalent;
+    }
+  }
+  return primary;
+}
+
+/** No payroll stream: every pay-like income deposit (INCOME_* but interest, dividends, tax refunds), same-day deposits summed. */
+function payDeposits(txs: PTx[], fromDay: number): Deposit[] {
+  const deposits: Deposit[] = [];
+  for (let i = lowerBound(txs, fromDay); i < txs.length; i++) {
+    const r = txs[i];
+    if (!(r.flags & F_PAY)) continue;
+    const last = deposits[deposits.length - 1];
+    if (last && last.day === r.day) {
+      last.cents -= r.amount;
+      last.ids.push(r.tx.transaction_id);
+    } else deposits.push({ day: r.day, cents: -r.amount, ids: [r.tx.transaction_id] });
+  }
+  return deposits;
+}
+
+/** Checking balance / average monthly expenses; null without spending. */
+function cashFlowBuffer(ctx: WindowCtx, ev: EvidenceBuilder): { checking: number; buffer: number | null } {
+  let checking = 0;
+  for (const a of ctx.p.accounts) {
+    if (a.kind !== "checking") continue;
+    checking += a.account.current_cents ?? 0;
+    ev.account(a.account.account_id);
+  }
+  const buffer = ctx.avgMonthlyExpenses > 0 ? checking / ctx.avgMonthlyExpenses : null;
+  ev.note(
+    buffer === null
+      ? "cash-flow buffer null: no spending in the window"
+      : `cash-flow buffer = checking ${usd(checking)} / average monthly expenses ${usd(ctx.avgMonthlyExpenses)} = ${r4(buffer)} months`,
+  );
+  return { checking, buffer };
+}
+
 export function incomeSignals(ctx: WindowCtx): IncomeSignals {
   const { p } = ctx;
   const ev = new EvidenceBuilder();
   const fromDay = ctx.asOfDay - Math.max(ctx.days, INCOME_LOOKBACK_DAYS) + 1;
   ev.note(`pay cadence read ${dayIso(fromDay)}..${p.asOf} (max(window, INCOME_LOOKBACK_DAYS=${INCOME_LOOKBACK_DAYS}) days)`);
-
-  // Payroll: wage inflow streams on a pay-like cadence with ≥2 paychecks in the look-back; the biggest one is primary.
-  let primary: StreamInternal | null = null;
-  let primaryRows: PTx[] = [];
-  let primaryMonthly = -1;
-  for (const s of ctx.streams) {
-    if (!s.isPayroll || !PAYROLL_CADENCES.includes(s.stream.frequency)) continue;
-    const rows = s.rows.filter((r) => r.day >= fromDay);
-    if (rows.length < 2) continue;
-    const monthly = s.monthlyEquivalent;
-    if (monthly > primaryMonthly) {
-      primary = s;
-      primaryRows = rows;
-      primaryMonthly = monthly;
-    }
-  }
-
-  let deposits: { day: number; cents: number; ids: string[] }[];
+  const primary = primaryPayroll(ctx.streams, fromDay);
+  let deposits: Deposit[];
   if (primary) {
-    deposits = primaryRows.map((r) => ({ day: r.day, cents: -r.amount, ids: [r.tx.transaction_id] }));
-    ev.note(`payroll: ${primary.stream.merchant}, ${primary.stream.frequency}, ${primaryRows.length} paychecks in look-back`);
+    deposits = primary.rows.map((r) => ({ day: r.day, cents: -r.amount, ids: [r.tx.transaction_id] }));
+    ev.note(`payroll: ${primary.stream.stream.merchant}, ${primary.stream.stream.frequency}, ${primary.rows.length} paychecks in look-back`);
   } else {
-    // No payroll stream: every pay-like income deposit (INCOME_* but interest, dividends, tax refunds), same-day deposits summed.
-    deposits = [];
-    for (let i = lowerBound(p.txs, fromDay); i < p.txs.length; i++) {
-      const r = p.txs[i];
-      if (!(r.flags & F_PAY)) continue;
-      const last = deposits[deposits.length - 1];
-      if (last && last.day === r.day) {
-        last.cents -= r.amount;
-        last.ids.push(r.tx.transaction_id);
-      } else deposits.push({ day: r.day, cents: -r.amount, ids: [r.tx.transaction_id] });
-    }
+    deposits = payDeposits(p.txs, fromDay);
     ev.note(`no payroll stream: gaps and variability from ${deposits.length} income deposit day(s) (INCOME_* inflows)`);
   }
   for (const d of deposits) for (const id of d.ids) ev.tx(id);
@@ -81,33 +111,16 @@ export function incomeSignals(ctx: WindowCtx): IncomeSignals {
 
   // Monthly income: every INCOME_* inflow in the window.
   let incomeInWindow = 0;
-  for (let i = ctx.i0; i < p.txs.length; i++) {
-    const r = p.txs[i];
-    if (r.flags & F_INCOME) incomeInWindow -= r.amount;
-  }
-  const monthlyIncome = Math.round(incomeInWindow / ctx.months);
-
-  let checking = 0;
-  for (const a of p.accounts) {
-    if (a.kind !== "checking") continue;
-    checking += a.account.current_cents ?? 0;
-    ev.account(a.account.account_id);
-  }
-  const buffer = ctx.avgMonthlyExpenses > 0 ? checking / ctx.avgMonthlyExpenses : null;
-  ev.note(
-    buffer === null
-      ? "cash-flow buffer null: no spending in the window"
-      : `cash-flow buffer = checking ${usd(checking)} / average monthly expenses ${usd(ctx.avgMonthlyExpenses)} = ${r4(buffer)} months`,
-  );
-
+  for (let i = ctx.i0; i < p.txs.length; i++) if (p.txs[i].flags & F_INCOME) incomeInWindow -= p.txs[i].amount;
+  const { checking, buffer } = cashFlowBuffer(ctx, ev);
   return {
     payroll_detected: primary !== null,
-    frequency: primary ? primary.stream.frequency : null,
+    frequency: primary ? primary.stream.stream.frequency : null,
     paycheck_count: deposits.length,
     median_pay_gap_days: medianGap,
     pay_variability: variability,
     average_paycheck_cents: average,
-    monthly_income_cents: monthlyIncome,
+    monthly_income_cents: Math.round(incomeInWindow / ctx.months),
     checking_balance_cents: checking,
     avg_monthly_expenses_cents: Math.round(ctx.avgMonthlyExpenses),
     cash_flow_buffer_months: buffer,

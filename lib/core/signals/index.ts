@@ -6,13 +6,6 @@
 export { computeSignals, computeWindow } from "./engine";
 export * from "./constants";
 export * from "./types";
-export { normalizeDescriptor, reduceDescriptor, merchantKey, MerchantResolver, displayName } from "./descriptor";
-export { clearSignalCaches } from "./caches";
-export { detectRecurringStreams, detectCadence, predictNext, samePrice, classifyStream, type StreamInternal } from "./recurring";
-export { prepareUser, isoDay, type PreparedUser } from "./prepare";
-export { meetsRecurringRule, maxChargesInSpan } from "./subscriptions";
-export { isMinimumPayment, utilizationFlags } from "./credit";
-export { median, coefficientOfVariation } from "./income";
-export { toProfileWindowJson, toWindowJson, type ProfileWindowSignalsJson } from "./profile";
-export { benchSignals, type BenchResult } from "./bench";
-
+export { isoDay } from "./days";
+export { toProfileWindowJson } from "./profile";
+export { benchSignals } from "./bench";

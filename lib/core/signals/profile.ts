@@ -1,5 +1,5 @@
 /**
- * Renders WindowSignals as the DESIGN.md profile `Window.signals` JSON: money in dollars with two
+ * Renders WindowSignals as the profile JSON's `Window.signals` (lib/profile.ts): money in dollars with two
  * decimals, ratios as fractions rounded to four decimals.
  */
 import { toDollars } from "../money";
@@ -111,5 +111,3 @@ export function toProfileWindowJson(w: WindowSignals): ProfileWindowSignalsJson 
   };
 }
 
-/** Alias named in types.ts. */
-export const toWindowJson = toProfileWindowJson;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../time";
-import { detectCadence, detectRecurringStreams, predictNext } from "./recurring";
-import { isoDay } from "./prepare";
+import { detectCadence, predictNext } from "./cadence";
+import { detectRecurringStreams } from "./recurring";
+import { isoDay } from "./days";
 import { computeWindow } from "./engine";
 import { everyNDays, monthlyDates, pfc, rng, tx, user } from "./testkit";
 
@@ -132,6 +133,9 @@ describe("detectRecurringStreams", () => {
     expect(detectRecurringStreams(rows, "2025-12-31")).toEqual([]);
   });
 
+});
+
+describe("detectRecurringStreams: categories", () => {
   it("utilities, rent and phone are bills, not subscriptions, even with variable amounts", () => {
     const power = [8234, 9120, 11876, 14302, 12011, 9560, 7710, 8123];
     const rows = [
@@ -179,6 +183,9 @@ describe("detectRecurringStreams", () => {
     expect(s).toMatchObject({ occurrences: 5, last_date: "2025-05-08", predicted_next_date: "2025-06-08" });
   });
 
+});
+
+describe("detectRecurringStreams: descriptor variants", () => {
   it("descriptor variants no key joins fill the stream's missing charge dates (same account, category, price)", () => {
     const variant = new Set([2, 3, 7]); // two in a row, then one more
     const rows = monthlyDates("2025-01-12", 12).map((d, i) =>
@@ -257,6 +264,9 @@ describe("detectRecurringStreams", () => {
     expect(s).toMatchObject({ frequency: "WEEKLY", occurrences: 12, is_subscription: true });
   });
 
+});
+
+describe("detectRecurringStreams: chance and payroll", () => {
   it("an annual renewal under the monthly plan's descriptor is not a monthly occurrence", () => {
     const rows = monthlyDates("2025-01-03", 10).map((d) => tx(d, 1499, "Amazon Prime*A1B2C3", { merchant_name: "Amazon Prime", ...pfc("GENERAL_MERCHANDISE_ONLINE_MARKETPLACES") }));
     rows.push(tx("2025-05-20", 13900, "Amazon Prime*Z9Y8X7", { merchant_name: "Amazon Prime", ...pfc("GENERAL_MERCHANDISE_ONLINE_MARKETPLACES") }));

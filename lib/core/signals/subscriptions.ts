@@ -8,8 +8,8 @@ import {
   RECURRING_MIN_OCCURRENCES,
 } from "./constants";
 import { EvidenceBuilder, r4, usd } from "./evidence";
-import { dayIso } from "./prepare";
-import type { StreamInternal } from "./recurring";
+import { dayIso } from "./days";
+import type { StreamInternal } from "./stream";
 import type { RecurringStream, SubscriptionSignals } from "./types";
 import type { WindowCtx } from "./window";
 

@@ -1,6 +1,6 @@
 /**
  * Output contract of the signal engine (lib/core/signals). Internal money is integer cents
- * (fields ending in _cents); `toWindowJson` in ./profile.ts renders the DESIGN.md profile JSON
+ * (fields ending in _cents); `toProfileWindowJson` in ./profile.ts renders them for the profile JSON
  * (dollars with two decimals, ratios as fractions).
  */
 

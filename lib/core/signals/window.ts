@@ -1,8 +1,10 @@
 /** What every per-window signal reads: the prepared user, the window's bounds, the streams, total spend. */
 import { DAYS_PER_MONTH } from "./constants";
 import { EvidenceBuilder, usd } from "./evidence";
-import { F_CARD_PAYMENT, F_OWN_TRANSFER, F_SPEND, dayIso, type PTx, type PreparedUser } from "./prepare";
-import type { StreamInternal } from "./recurring";
+import { dayIso } from "./days";
+import { F_CARD_PAYMENT, F_OWN_TRANSFER, F_SPEND } from "./flags";
+import { lowerBound, type PreparedUser } from "./prepare";
+import type { StreamInternal } from "./stream";
 import type { Evidence, WindowId } from "./types";
 
 export interface WindowCtx {
@@ -22,18 +24,6 @@ export interface WindowCtx {
   spendEvidence: Evidence;
   /** Window length in months (days / DAYS_PER_MONTH). */
   months: number;
-}
-
-/** First index of `txs` (sorted by day) with day >= `day`. */
-export function lowerBound(txs: PTx[], day: number): number {
-  let lo = 0;
-  let hi = txs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (txs[mid].day < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function makeWindowCtx(p: PreparedUser, window: WindowId, days: number, streams: StreamInternal[]): WindowCtx {
