@@ -171,8 +171,9 @@ export const ACTIONS: Record<string, ActionRow> = {
   decideRecommendationAction: { page: () => "/operator/review", body: { form: { recommendationId: "", decision: "maybe" } }, expect: operatorAction },
   overridePersonaAction: { page: userPage, body: { form: { userId: "", window: "7d" } }, expect: operatorAction },
   setCustomerDisabledAction: { page: userPage, body: { form: { userId: "", disabled: "maybe" } }, expect: operatorAction },
-  // Takes no input: an unknown field fails its check, so an allowed call starts no evaluation.
-  startEvaluationAction: { page: () => "/operator/metrics", body: { form: { unexpected: "1" } }, expect: operatorAction },
+  // Takes no input: an unknown field fails its check, so an allowed call starts no evaluation. Sent as
+  // (prevState, object): the multipart encoding above does not carry fields to this page's action.
+  startEvaluationAction: { page: () => "/operator/metrics", body: { json: [null, { unexpected: "1" }] }, expect: operatorAction },
 };
 
 /** Calls a server action over HTTP the way React's client does (JSON arguments, or (prevState, FormData) as multipart). */
@@ -191,5 +192,5 @@ export async function callAction(req: APIRequestContext, baseURL: string, name: 
   if (text.includes("You are signed out")) return "signedOut";
   if (text.includes("You do not have permission")) return "denied";
   if (/"ok":false,"error":"Invalid input/.test(text)) return "allowed";
-  return `unexpected ${res.status()}: ${text.slice(0, 200)}`;
+  return `unexpected ${res.status()}: ${text.slice(0, 200)} … ${text.slice(-300)}`;
 }

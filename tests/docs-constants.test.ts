@@ -13,8 +13,9 @@ import * as personas from "@/lib/core/personas/constants";
 import * as recommend from "@/lib/core/recommend/constants";
 import * as compare from "@/lib/core/shared/compare";
 import * as signals from "@/lib/core/signals/constants";
+import * as evaluation from "@/lib/eval/constants";
 
-const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights };
+const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation };
 
 interface Statement {
   line: number;

@@ -41,7 +41,8 @@ describe(`a background evaluation and the event loop (${dbKind})`, () => {
     const total = performance.now() - t0;
     expect(run?.status).toBe("done");
     const gaps = stamps.slice(1).map((s, i) => s - stamps[i]);
-    // Without a turn between users the whole run is one gap; with it, the longest gap is about one user.
-    expect(Math.max(...gaps)).toBeLessThan(total / 3);
+    // Without a turn between users the whole run is one gap (about `total`); with it, the longest gap
+    // is about one user of 8. Half the run leaves room for a loaded machine's slow first user.
+    expect(Math.max(...gaps)).toBeLessThan(total / 2);
   });
 });
