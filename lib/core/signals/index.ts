@@ -7,5 +7,5 @@ export { computeSignals, computeWindow } from "./engine";
 export * from "./constants";
 export * from "./types";
 export { isoDay } from "./days";
-export { toProfileWindowJson } from "./profile";
+export { toProfileWindowJson } from "./window-json";
 export { benchSignals } from "./bench";
