@@ -1,6 +1,7 @@
 /**
- * The house's shape rules where this test holds them (lib/core, lib/content, lib/ai): no file over
- * MAX_FILE_LINES lines outside data tables, no function over MAX_FUNCTION_LINES lines.
+ * The house's shape rules over all of lib, app and components: no file over MAX_FILE_LINES lines
+ * outside data tables, no function over MAX_FUNCTION_LINES lines. Generated code (Prisma clients,
+ * the ingest's generated validators) is not ours to shape and is left out.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -9,15 +10,23 @@ import { describe, expect, it } from "vitest";
 
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 80;
-const ROOTS = ["lib/core", "lib/content", "lib/ai"];
+const ROOTS = ["lib", "app", "components"];
+/** Generated code, written by tools (`prisma generate`, the ingest's validator build), not by hand. */
+const GENERATED = new Set(["lib/db/generated", "lib/ingest/generated"]);
 /** Data tables (catalogs, merchant lists): long by nature, one entry after another. */
-const DATA_TABLES = new Set(["lib/content/education.ts"]);
+const DATA_TABLES = new Set(["lib/content/education.ts", "lib/generator/merchants.ts"]);
+/**
+ * PENDING: pages another engineer is rewriting right now (issue 8); allowed over the function limit
+ * only until that rewrite lands. Remove each entry when its rewrite merges, never add to this set.
+ */
+const PENDING = new Set(["app/me/page.tsx", "app/operator/page.tsx"]);
 
 const root = path.resolve(import.meta.dirname, "..");
 
 function sources(dir: string, out: string[] = []): string[] {
   for (const f of readdirSync(path.join(root, dir))) {
     const rel = path.join(dir, f);
+    if (GENERATED.has(rel)) continue;
     if (statSync(path.join(root, rel)).isDirectory()) sources(rel, out);
     else if (/\.(ts|tsx|mts)$/.test(f)) out.push(rel);
   }
@@ -53,8 +62,15 @@ describe("code shape", () => {
     expect(long).toEqual([]);
   });
 
+  const longIn = (f: string) => longFunctions(f, readFileSync(path.join(root, f), "utf8"), MAX_FUNCTION_LINES);
+
   it(`no function over ${MAX_FUNCTION_LINES} lines`, () => {
-    expect(files.flatMap((f) => longFunctions(f, readFileSync(path.join(root, f), "utf8"), MAX_FUNCTION_LINES))).toEqual([]);
+    expect(files.filter((f) => !PENDING.has(f)).flatMap(longIn)).toEqual([]);
+  });
+
+  it("PENDING lists only files that still need it", () => {
+    const done = [...PENDING].filter((f) => !files.includes(f) || longIn(f).length === 0);
+    expect(done, "rewritten: remove these from PENDING").toEqual([]);
   });
 
   it("the check measures functions of every form", () => {

@@ -17,146 +17,22 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
 }
 
 /** Every field of a DecisionTrace, by name. */
-export function TraceView({ trace }: { trace: DecisionTrace }) {
-  const t = trace;
+export function TraceView({ trace: t }: { trace: DecisionTrace }) {
   return (
     <div className="mt-3 grid gap-4 text-sm md:grid-cols-2">
-      <Part title="Item and generator">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-          <dt className="text-slate-500">item</dt>
-          <dd>
-            <code>{t.item.id}</code> ({t.item.kind})
-          </dd>
-          <dt className="text-slate-500">generator</dt>
-          <dd>{t.generator}</dd>
-          <dt className="text-slate-500">generated_at</dt>
-          <dd>{dateTime(t.generated_at)}</dd>
-          <dt className="text-slate-500">window / as_of</dt>
-          <dd>
-            {t.window} / {t.as_of}
-          </dd>
-          <dt className="text-slate-500">rationale_tags</dt>
-          <dd>{t.rationale_tags.length ? t.rationale_tags.join(", ") : "none"}</dd>
-        </dl>
-      </Part>
-
-      <Part title="Score">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-          <dt className="text-slate-500">total</dt>
-          <dd className="font-semibold">{t.score.total}</dd>
-          <dt className="text-slate-500">persona_weight</dt>
-          <dd>
-            {t.score.persona_weight} {t.score.persona_rule ? <code>({t.score.persona_rule})</code> : null}
-            {t.score.persona_tag ? ` for ${t.score.persona_tag}` : ""}
-          </dd>
-          <dt className="text-slate-500">signal_weight</dt>
-          <dd>
-            {t.score.signal_weight} ({t.score.signal_matches.length} × {t.score.signal_weight_each}
-            {t.score.signal_matches.length ? `: ${t.score.signal_matches.join(", ")}` : ""})
-          </dd>
-          <dt className="text-slate-500">tie_break</dt>
-          <dd>{t.score.tie_break}</dd>
-          <dt className="text-slate-500">payout_considered</dt>
-          <dd>{String(t.score.payout_considered)}</dd>
-        </dl>
-      </Part>
-
-      <Part title="Persona reasons">
-        <p className="text-xs">
-          Primary: {personaName(t.persona.primary)}; item persona: {t.persona.item_persona ?? "none"}
-        </p>
-        <ul className="list-disc space-y-0.5 pl-5 text-xs">
-          {t.persona.matched.flatMap((m) =>
-            m.reasons.map((r, i) => (
-              <li key={`${m.id}-${r.rule}-${i}`}>
-                <span className="font-medium">{personaName(m.id)}:</span> {r.text}
-              </li>
-            )),
-          )}
-          {t.persona.matched.length === 0 ? <li>No persona matched.</li> : null}
-        </ul>
-      </Part>
-
-      <Part title="Signals used">
-        <dl className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 text-xs">
-          {t.signals.map((s) => (
-            <div key={s.name} className="contents">
-              <dt className="border-t border-slate-100 py-0.5 break-all">
-                <code>{s.name}</code>
-              </dt>
-              <dd className="border-t border-slate-100 py-0.5 text-right tabular-nums">{formatSignalValue(s.name, s.value)}</dd>
-            </div>
-          ))}
-        </dl>
-      </Part>
-
-      <Part title="Eligibility checks">
-        {t.eligibility ? (
-          <>
-            <p className="text-xs">
-              Offer <code>{t.eligibility.offer_id}</code>: {t.eligibility.eligible ? "eligible" : "not eligible"}
-            </p>
-            <ul className="space-y-0.5 text-xs">
-              {t.eligibility.checks.map((c, i) => (
-                <li key={`${c.rule}-${i}`} className="flex flex-wrap items-center gap-2">
-                  <Check passed={c.passed} /> <code>{c.rule}</code> <span className="text-slate-600">{c.detail}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p className="text-xs text-slate-500">Not an offer: no eligibility checks.</p>
-        )}
-      </Part>
-
-      <Part title="Guardrail results">
-        {t.guardrails ? (
-          <>
-            <p className="text-xs">Overall: {t.guardrails.passed ? "passed" : "failed"}</p>
-            <ul className="space-y-0.5 text-xs">
-              {t.guardrails.checks.map((c, i) => (
-                <li key={`${c.rule}-${i}`} className="flex flex-wrap items-center gap-2">
-                  <Check passed={c.passed} /> <code>{c.rule}</code> <span className="text-slate-600">{c.detail}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p className="text-xs text-slate-500">No guardrail result recorded.</p>
-        )}
-      </Part>
+      <ItemPart t={t} />
+      <ScorePart t={t} />
+      <PersonaReasonsPart t={t} />
+      <SignalsPart t={t} />
+      <EligibilityPart t={t} />
+      <GuardrailsPart t={t} />
 
       <Part title="Consent">
         <p className="text-xs">{t.consent ? `${t.consent.code}: ${t.consent.reason}` : "Not recorded in this trace."}</p>
       </Part>
 
-      <Part title="Facts">
-        {t.facts.length ? (
-          <ul className="space-y-0.5 text-xs">
-            {t.facts.map((f) => (
-              <li key={f.key}>
-                <code>{f.key}</code> = {f.display}
-                {f.subject ? ` (${f.subject})` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-xs text-slate-500">No facts.</p>
-        )}
-      </Part>
-
-      <Part title="Rules">
-        <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,auto)] gap-x-3 text-xs">
-          {t.rules.map((r) => (
-            <div key={r.name} className="contents">
-              <dt className="border-t border-slate-100 py-0.5 break-all">
-                <code>{r.name}</code>
-              </dt>
-              <dd className="max-w-64 border-t border-slate-100 py-0.5 text-right tabular-nums">{formatRuleValue(r.name, r.value)}</dd>
-            </div>
-          ))}
-        </dl>
-      </Part>
+      <FactsPart t={t} />
+      <RulesPart t={t} />
 
       {t.notes.length ? (
         <Part title="Notes">
@@ -168,5 +44,171 @@ export function TraceView({ trace }: { trace: DecisionTrace }) {
         </Part>
       ) : null}
     </div>
+  );
+}
+
+function ItemPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Item and generator">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+        <dt className="text-slate-500">item</dt>
+        <dd>
+          <code>{t.item.id}</code> ({t.item.kind})
+        </dd>
+        <dt className="text-slate-500">generator</dt>
+        <dd>{t.generator}</dd>
+        <dt className="text-slate-500">generated_at</dt>
+        <dd>{dateTime(t.generated_at)}</dd>
+        <dt className="text-slate-500">window / as_of</dt>
+        <dd>
+          {t.window} / {t.as_of}
+        </dd>
+        <dt className="text-slate-500">rationale_tags</dt>
+        <dd>{t.rationale_tags.length ? t.rationale_tags.join(", ") : "none"}</dd>
+      </dl>
+    </Part>
+  );
+}
+
+function ScorePart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Score">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+        <dt className="text-slate-500">total</dt>
+        <dd className="font-semibold">{t.score.total}</dd>
+        <dt className="text-slate-500">persona_weight</dt>
+        <dd>
+          {t.score.persona_weight} {t.score.persona_rule ? <code>({t.score.persona_rule})</code> : null}
+          {t.score.persona_tag ? ` for ${t.score.persona_tag}` : ""}
+        </dd>
+        <dt className="text-slate-500">signal_weight</dt>
+        <dd>
+          {t.score.signal_weight} ({t.score.signal_matches.length} × {t.score.signal_weight_each}
+          {t.score.signal_matches.length ? `: ${t.score.signal_matches.join(", ")}` : ""})
+        </dd>
+        <dt className="text-slate-500">tie_break</dt>
+        <dd>{t.score.tie_break}</dd>
+        <dt className="text-slate-500">payout_considered</dt>
+        <dd>{String(t.score.payout_considered)}</dd>
+      </dl>
+    </Part>
+  );
+}
+
+function PersonaReasonsPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Persona reasons">
+      <p className="text-xs">
+        Primary: {personaName(t.persona.primary)}; item persona: {t.persona.item_persona ?? "none"}
+      </p>
+      <ul className="list-disc space-y-0.5 pl-5 text-xs">
+        {t.persona.matched.flatMap((m) =>
+          m.reasons.map((r, i) => (
+            <li key={`${m.id}-${r.rule}-${i}`}>
+              <span className="font-medium">{personaName(m.id)}:</span> {r.text}
+            </li>
+          )),
+        )}
+        {t.persona.matched.length === 0 ? <li>No persona matched.</li> : null}
+      </ul>
+    </Part>
+  );
+}
+
+function SignalsPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Signals used">
+      <dl className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 text-xs">
+        {t.signals.map((s) => (
+          <div key={s.name} className="contents">
+            <dt className="border-t border-slate-100 py-0.5 break-all">
+              <code>{s.name}</code>
+            </dt>
+            <dd className="border-t border-slate-100 py-0.5 text-right tabular-nums">{formatSignalValue(s.name, s.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </Part>
+  );
+}
+
+/** Each check of an eligibility or guardrail result: passed or failed, its rule, what it found. */
+function CheckList({ checks }: { checks: ReadonlyArray<{ rule: string; passed: boolean; detail: string }> }) {
+  return (
+    <ul className="space-y-0.5 text-xs">
+      {checks.map((c, i) => (
+        <li key={`${c.rule}-${i}`} className="flex flex-wrap items-center gap-2">
+          <Check passed={c.passed} /> <code>{c.rule}</code> <span className="text-slate-600">{c.detail}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EligibilityPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Eligibility checks">
+      {t.eligibility ? (
+        <>
+          <p className="text-xs">
+            Offer <code>{t.eligibility.offer_id}</code>: {t.eligibility.eligible ? "eligible" : "not eligible"}
+          </p>
+          <CheckList checks={t.eligibility.checks} />
+        </>
+      ) : (
+        <p className="text-xs text-slate-500">Not an offer: no eligibility checks.</p>
+      )}
+    </Part>
+  );
+}
+
+function GuardrailsPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Guardrail results">
+      {t.guardrails ? (
+        <>
+          <p className="text-xs">Overall: {t.guardrails.passed ? "passed" : "failed"}</p>
+          <CheckList checks={t.guardrails.checks} />
+        </>
+      ) : (
+        <p className="text-xs text-slate-500">No guardrail result recorded.</p>
+      )}
+    </Part>
+  );
+}
+
+function FactsPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Facts">
+      {t.facts.length ? (
+        <ul className="space-y-0.5 text-xs">
+          {t.facts.map((f) => (
+            <li key={f.key}>
+              <code>{f.key}</code> = {f.display}
+              {f.subject ? ` (${f.subject})` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-xs text-slate-500">No facts.</p>
+      )}
+    </Part>
+  );
+}
+
+function RulesPart({ t }: { t: DecisionTrace }) {
+  return (
+    <Part title="Rules">
+      <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,auto)] gap-x-3 text-xs">
+        {t.rules.map((r) => (
+          <div key={r.name} className="contents">
+            <dt className="border-t border-slate-100 py-0.5 break-all">
+              <code>{r.name}</code>
+            </dt>
+            <dd className="max-w-64 border-t border-slate-100 py-0.5 text-right tabular-nums">{formatRuleValue(r.name, r.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </Part>
   );
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,6 +49,19 @@ describe("writeBundle", () => {
     expect(streamed).toEqual(mem.labels);
   });
 
+  // Refactors of the generator must not change what it writes: these are the bytes of 32 users (every
+  // archetype, behavior and noise kind occurs among them) as the generator wrote them when this was pinned.
+  // A change meant to alter the data updates both hashes, and its commit says so.
+  it("writes the pinned bytes for seed 7 (bundle and labels)", async () => {
+    const out = join(dir, "pinned.json");
+    await writeBundle({ users: 32, seed: 7, months: 12, asOf: "2026-11-01", out });
+    const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+    expect([sha256(out), sha256(labelsPathFor(out))]).toEqual([
+      "26b8f0479c7fe3196d19bc89107b581dae706cb7d219af5655ab9222ccc8110d",
+      "a49a0ce97fd698feda3600c18ced0b356903393f1ac92202becfc978da724fce",
+    ]);
+  });
+
   it("writes an empty but valid bundle for zero users", async () => {
     const out = join(dir, "empty.json");
     await writeBundle({ users: 0, seed: 1, months: 1, asOf: AS_OF, out });
@@ -61,13 +75,16 @@ describe("writeBundle", () => {
   });
 });
 
-describe("the default population (100 users, 12 months)", () => {
-  let bundle: Bundle;
-  let labels: UserLabels[];
-  const period = periodOf({ ...DEFAULT_OPTIONS });
-  beforeAll(() => {
-    ({ bundle, labels } = generateBundle({ users: DEFAULT_OPTIONS.users, seed: DEFAULT_OPTIONS.seed, months: DEFAULT_OPTIONS.months, asOf: AS_OF }));
-  });
+// The default population (100 users, 12 months), generated once and shared by the describes below.
+const period = periodOf({ ...DEFAULT_OPTIONS });
+let bundle: Bundle;
+let labels: UserLabels[];
+function loadDefaultPopulation() {
+  if (!labels) ({ bundle, labels } = generateBundle({ users: DEFAULT_OPTIONS.users, seed: DEFAULT_OPTIONS.seed, months: DEFAULT_OPTIONS.months, asOf: AS_OF }));
+}
+
+describe("the default population (100 users, 12 months): well-formed", () => {
+  beforeAll(loadDefaultPopulation);
 
   it("validates against BundleSchema", () => {
     const r = BundleSchema.safeParse(bundle);
@@ -113,6 +130,14 @@ describe("the default population (100 users, 12 months)", () => {
     expect(pendingOnly.length).toBeGreaterThan(10);
   });
 
+  it("serializes transactions exactly like JSON.stringify", () => {
+    for (const t of bundle.transactions.slice(0, 20_000)) expect(transactionJson(t)).toBe(JSON.stringify(t));
+  });
+});
+
+describe("the default population (100 users, 12 months): labels", () => {
+  beforeAll(loadDefaultPopulation);
+
   it("labels agree with the bundle", () => {
     expect(labels.map((l) => l.user_id)).toEqual(bundle.users.map((u) => u.user_id));
     const txns = new Map(bundle.transactions.map((t) => [t.transaction_id, t]));
@@ -133,6 +158,36 @@ describe("the default population (100 users, 12 months)", () => {
       }
     }
   });
+
+  it("covers every archetype, behavior and persona", () => {
+    const archetypes = new Set(labels.flatMap((l) => l.archetypes));
+    for (const a of [
+      "salaried", "gig_freelancer", "gig_platform", "side_gig", "renter", "homeowner", "student_loan", "no_credit_card",
+      "card_transactor", "card_revolver", "min_payment_only", "dormant_card", "high_utilization", "maxed_card", "overdue",
+      "interest_charges", "saver", "non_saver", "savings_from_zero", "hsa", "subscription_heavy", "paycheck_to_paycheck",
+      "business_owner", "no_consent",
+    ]) expect(archetypes, a).toContain(a);
+    for (const k of ["min_payment_only", "overdue", "interest", "saver", "savings_from_zero", "overdraft_fees", "business_account"] as const) {
+      expect(labels.some((l) => l.behaviors[k]), k).toBe(true);
+      expect(labels.some((l) => !l.behaviors[k]), k).toBe(true);
+    }
+    const utils = labels.map((l) => l.behaviors.max_planted_utilization);
+    expect(Math.min(...utils)).toBeLessThan(0.05);
+    expect(Math.max(...utils)).toBeGreaterThanOrEqual(0.95);
+    for (const p of PERSONAS) expect(labels.some((l) => l.expected_personas.includes(p)), p).toBe(true);
+    expect(labels.some((l) => l.expected_personas.length === 0)).toBe(true);
+    for (const f of ["WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY"]) expect(labels.some((l) => l.payroll?.frequency === f), f).toBe(true);
+    expect(labels.some((l) => l.payroll === null && l.gig_income)).toBe(true);
+    expect(bundle.users.some((u) => u.consent === false)).toBe(true);
+    expect(bundle.accounts.some((a) => a.holder_category === "business")).toBe(true);
+    expect(bundle.liabilities.student!.length).toBeGreaterThan(0);
+    expect(bundle.liabilities.mortgage!.length).toBeGreaterThan(0);
+    for (const sub of ["checking", "savings", "money market", "hsa", "credit card", "student", "mortgage"]) expect(bundle.accounts.some((a) => a.subtype === sub), sub).toBe(true);
+  });
+});
+
+describe("the default population (100 users, 12 months): balances and payments", () => {
+  beforeAll(loadDefaultPopulation);
 
   it("keeps balances consistent with the transactions and the liabilities", () => {
     const posted = new Map<string, BundleTransaction[]>();
@@ -173,32 +228,10 @@ describe("the default population (100 users, 12 months)", () => {
       expect(minOnly.length, l.user_id).toBeGreaterThan(0);
     }
   });
+});
 
-  it("covers every archetype, behavior and persona", () => {
-    const archetypes = new Set(labels.flatMap((l) => l.archetypes));
-    for (const a of [
-      "salaried", "gig_freelancer", "gig_platform", "side_gig", "renter", "homeowner", "student_loan", "no_credit_card",
-      "card_transactor", "card_revolver", "min_payment_only", "dormant_card", "high_utilization", "maxed_card", "overdue",
-      "interest_charges", "saver", "non_saver", "savings_from_zero", "hsa", "subscription_heavy", "paycheck_to_paycheck",
-      "business_owner", "no_consent",
-    ]) expect(archetypes, a).toContain(a);
-    for (const k of ["min_payment_only", "overdue", "interest", "saver", "savings_from_zero", "overdraft_fees", "business_account"] as const) {
-      expect(labels.some((l) => l.behaviors[k]), k).toBe(true);
-      expect(labels.some((l) => !l.behaviors[k]), k).toBe(true);
-    }
-    const utils = labels.map((l) => l.behaviors.max_planted_utilization);
-    expect(Math.min(...utils)).toBeLessThan(0.05);
-    expect(Math.max(...utils)).toBeGreaterThanOrEqual(0.95);
-    for (const p of PERSONAS) expect(labels.some((l) => l.expected_personas.includes(p)), p).toBe(true);
-    expect(labels.some((l) => l.expected_personas.length === 0)).toBe(true);
-    for (const f of ["WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY"]) expect(labels.some((l) => l.payroll?.frequency === f), f).toBe(true);
-    expect(labels.some((l) => l.payroll === null && l.gig_income)).toBe(true);
-    expect(bundle.users.some((u) => u.consent === false)).toBe(true);
-    expect(bundle.accounts.some((a) => a.holder_category === "business")).toBe(true);
-    expect(bundle.liabilities.student!.length).toBeGreaterThan(0);
-    expect(bundle.liabilities.mortgage!.length).toBeGreaterThan(0);
-    for (const sub of ["checking", "savings", "money market", "hsa", "credit card", "student", "mortgage"]) expect(bundle.accounts.some((a) => a.subtype === sub), sub).toBe(true);
-  });
+describe("the default population (100 users, 12 months): feed realism", () => {
+  beforeAll(loadDefaultPopulation);
 
   it("plants the noise of real feeds", () => {
     const streams = labels.flatMap((l) => l.streams);
@@ -251,10 +284,6 @@ describe("the default population (100 users, 12 months)", () => {
     expect(median).toBeLessThanOrEqual(110);
     expect(bundle.transactions.length).toBeGreaterThan(80_000);
     expect(bundle.transactions.length).toBeLessThan(125_000);
-  });
-
-  it("serializes transactions exactly like JSON.stringify", () => {
-    for (const t of bundle.transactions.slice(0, 20_000)) expect(transactionJson(t)).toBe(JSON.stringify(t));
   });
 });
 

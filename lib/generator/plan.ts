@@ -3,15 +3,16 @@
  * pass rebuilds it instead of keeping it in memory. The order of the steps is part of the output:
  * each step draws from the same "plan" random stream.
  */
+import type { MortgageLiability, StudentLoan } from "../core/plaid";
 import { PlanBuilder } from "./builder";
 import { planBusiness } from "./business";
-import { planMaintenanceFee, MAINTENANCE_FEE_RATE, simulateChecking } from "./cash";
-import { openCards, simulateCard, type CardResult } from "./credit";
-import { planIncome } from "./income";
+import { planMaintenanceFee, MAINTENANCE_FEE_RATE, simulateChecking, type CheckingResult } from "./cash";
+import { openCards, simulateCard, type CardResult, type CardSetup } from "./credit";
+import { planIncome, type IncomeResult } from "./income";
 import { expectedPersonas } from "./intent";
 import { planMortgage, planStudentLoan } from "./loans";
 import { CHECKING_PRODUCTS, SPEND_CATEGORIES, type SpendCategoryKey } from "./merchants";
-import type { IncomeTier, SpendProfile, UserPlan } from "./model";
+import type { Behaviors, IncomeTier, SpendProfile, UserPlan } from "./model";
 import type { Period } from "./options";
 import { drawProfile, drawTraits, type Traits } from "./population";
 import { userIdOf } from "./profile";
@@ -102,7 +103,41 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
   const checking = b.account({ role: "checking", type: "depository", subtype: "checking", name: chk.name, official_name: chk.official });
   const cards = openCards(b, traits.cardPolicies, traits.overdue);
 
-  // Money in, fixed money out.
+  const fixed = planFixedFlows(b, checking, cards);
+  const budget = everydayBudget(b, spend);
+  const cardResults = planCards(b, cards, checking, budget);
+  const cash = planChecking(b, checking, budget, cardResults);
+  if (traits.business) planBusiness(b);
+  planHolds(b, checking, cards, spend);
+  settleBalances(b, cash.current);
+  const labels = planLabels(b, checking, cards, cardResults, fixed.income);
+
+  return {
+    index,
+    user_id: userIdOf(index),
+    profile,
+    archetypes: labels.archetypes,
+    payroll: fixed.income.payroll,
+    gig_income: fixed.income.gig,
+    accounts: b.accounts,
+    planned: b.planned,
+    streams: b.streams,
+    slices: b.slices,
+    fees: b.fees,
+    holds: b.holds,
+    noise: b.noiseCases,
+    spend,
+    credit: cardResults.map((r) => r.liability),
+    student: fixed.student,
+    mortgage: fixed.mortgage,
+    behaviors: labels.behaviors,
+    expected_personas: labels.expected,
+  };
+}
+
+/** Money in, fixed money out: income, housing, loans, bills, subscriptions, fees, savings. */
+function planFixedFlows(b: PlanBuilder, checking: number, cards: CardSetup[]): { income: IncomeResult; mortgage: MortgageLiability[]; student: StudentLoan[] } {
+  const { traits, rng } = b;
   const income = planIncome(b, checking);
   const mortgage = traits.homeowner ? [planMortgage(b, checking)] : [];
   if (!traits.homeowner) planRent(b, checking);
@@ -119,8 +154,21 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
   if (traits.paycheckToPaycheck && rng.chance(MAINTENANCE_FEE_RATE)) planMaintenanceFee(b, checking);
   if (traits.hasSavingsAccount) planSavings(b, checking);
   if (traits.hsa) planHsa(b);
+  return { income, mortgage, student };
+}
 
-  // How much is left for everyday spending.
+/** Everyday spending per month, from what is left after fixed outflows, and the average purchase. */
+interface EverydayBudget {
+  /** Fixed outflows per month (cents). */
+  fixedM: number;
+  /** Everyday spending per month (cents). */
+  living: number;
+  /** The average everyday purchase (cents). */
+  ticket: number;
+}
+
+function everydayBudget(b: PlanBuilder, spend: SpendProfile): EverydayBudget {
+  const { traits, rng } = b;
   const months = b.periodMonths();
   let inflow = 0;
   let fixed = 0;
@@ -132,24 +180,32 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
   const incomeM = inflow / months;
   const fixedM = fixed / months;
   const [rLo, rHi] = traits.paycheckToPaycheck ? SPEND_RATIO_P2P : traits.saver ? SPEND_RATIO_SAVER : SPEND_RATIO_OTHER;
-  const living = Math.max(EVERYDAY_FLOOR[profile.incomeTier], (incomeM - fixedM) * rng.uniform(rLo, rHi));
+  const living = Math.max(EVERYDAY_FLOOR[b.profile.incomeTier], (incomeM - fixedM) * rng.uniform(rLo, rHi));
   const rows = rng.int(EVERYDAY_ROWS_PER_MONTH[0], EVERYDAY_ROWS_PER_MONTH[1]);
   const ticket = Math.max(meanTicket(spend) * MIN_TICKET_SHARE, living / rows);
+  return { fixedM, living, ticket };
+}
 
-  // Cards: transactors split their card share of everyday spending.
+/** Cards: transactors split their card share of everyday spending; then every card is simulated. */
+function planCards(b: PlanBuilder, cards: CardSetup[], checking: number, budget: EverydayBudget): CardResult[] {
+  const rng = b.rng;
   const transactors = cards.filter((c) => c.policy === "transactor");
   const cardShare = transactors.length > 0 ? rng.uniform(TRANSACTOR_CARD_SHARE[0], TRANSACTOR_CARD_SHARE[1]) : 0;
   const weights = transactors.map(() => rng.uniform(0.3, 1));
   const wsum = weights.reduce((a, x) => a + x, 0);
-  transactors.forEach((c, i) => (c.monthlySpend = (living * cardShare * weights[i]) / wsum));
-  const cardResults: CardResult[] = cards.map((c) => simulateCard(b, c, checking, ticket));
-  const cardEveryday = cardResults.reduce((a, r) => a + r.monthlyEverydaySpend, 0);
+  transactors.forEach((c, i) => (c.monthlySpend = (budget.living * cardShare * weights[i]) / wsum));
+  return cards.map((c) => simulateCard(b, c, checking, budget.ticket));
+}
 
-  // Checking: the remaining everyday spending, a balance target, fees.
+/** Checking: the everyday spending the cards do not take, a balance target, fees. */
+function planChecking(b: PlanBuilder, checking: number, budget: EverydayBudget, cardResults: CardResult[]): CheckingResult {
+  const { traits, rng } = b;
+  const { fixedM, living, ticket } = budget;
+  const cardEveryday = cardResults.reduce((a, r) => a + r.monthlyEverydaySpend, 0);
   const outflowsM = fixedM + living;
   const target = traits.paycheckToPaycheck
     ? rng.uniform(P2P_TARGET_BALANCE[0], P2P_TARGET_BALANCE[1])
-    : outflowsM * rng.uniform(...(traits.income === "gig_freelancer" ? CHECKING_BUFFER_FREELANCER : CHECKING_BUFFER_MONTHS[profile.incomeTier]));
+    : outflowsM * rng.uniform(...(traits.income === "gig_freelancer" ? CHECKING_BUFFER_FREELANCER : CHECKING_BUFFER_MONTHS[b.profile.incomeTier]));
   const cash = simulateChecking(b, {
     checking,
     opening: Math.round(target * rng.uniform(0.8, 1.2)),
@@ -158,26 +214,31 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
     ticket,
   });
   b.accounts[checking].openingCents = cash.opening;
+  return cash;
+}
 
-  if (traits.business) planBusiness(b);
-
-  // Pending authorizations with no posted twin yet.
+/** Pending authorizations with no posted twin yet. */
+function planHolds(b: PlanBuilder, checking: number, cards: CardSetup[], spend: SpendProfile): void {
+  const rng = b.rng;
   const holdAccounts = [checking, ...cards.filter((c) => c.policy !== "dormant").map((c) => c.account)];
   for (let n = rng.weighted(HOLD_COUNT_WEIGHTS); n > 0; n--) {
     const category = rng.pick(HOLD_CATEGORIES);
     const c = SPEND_CATEGORIES[category];
     const cents = Math.round(Math.min(c.max, Math.max(c.min, rng.logNormal(c.median * spend.amountScale, c.sigma))));
-    b.holds.push({ account: rng.pick(holdAccounts), day: period.end - rng.int(0, HOLD_MAX_AGE_DAYS), cents, category, source: null });
+    b.holds.push({ account: rng.pick(holdAccounts), day: b.period.end - rng.int(0, HOLD_MAX_AGE_DAYS), cents, category, source: null });
   }
+}
 
-  settleBalances(b, cash.current);
-
-  // Labels: behaviors, archetypes, intent.
+/** Labels: behaviors, archetypes, intent. */
+function planLabels(
+  b: PlanBuilder, checking: number, cards: CardSetup[], cardResults: CardResult[], income: IncomeResult,
+): { archetypes: string[]; behaviors: Behaviors; expected: string[] } {
+  const traits = b.traits;
   const maxUtil = cardResults.reduce((a, r) => Math.max(a, r.utilization), 0);
   const interest = cardResults.some((r) => r.interestCharged);
   const minOnly = cardResults.some((r) => r.minPaymentOnly);
   const overdue = cards.some((c) => c.overdue);
-  const archetypes = archetypesOf(traits, profile.consent, maxUtil, interest);
+  const archetypes = archetypesOf(traits, b.profile.consent, maxUtil, interest);
   const expected = expectedPersonas(b, {
     maxUtilization: maxUtil,
     interest,
@@ -189,37 +250,17 @@ export function planUser(seed: number, index: number, period: Period): UserPlan 
     checkingCents: b.accounts[checking].currentCents,
     paycheckToPaycheck: traits.paycheckToPaycheck,
   });
-
-  return {
-    index,
-    user_id: userIdOf(index),
-    profile,
-    archetypes,
-    payroll: income.payroll,
-    gig_income: income.gig,
-    accounts: b.accounts,
-    planned: b.planned,
-    streams: b.streams,
-    slices: b.slices,
-    fees: b.fees,
-    holds: b.holds,
-    noise: b.noiseCases,
-    spend,
-    credit: cardResults.map((r) => r.liability),
-    student,
-    mortgage,
-    behaviors: {
-      min_payment_only: minOnly,
-      overdue,
-      interest,
-      max_planted_utilization: Math.round(maxUtil * 10_000) / 10_000,
-      saver: traits.saver,
-      savings_from_zero: traits.savingsFromZero,
-      overdraft_fees: b.fees.length > 0,
-      business_account: traits.business,
-    },
-    expected_personas: expected,
+  const behaviors: Behaviors = {
+    min_payment_only: minOnly,
+    overdue,
+    interest,
+    max_planted_utilization: Math.round(maxUtil * 10_000) / 10_000,
+    saver: traits.saver,
+    savings_from_zero: traits.savingsFromZero,
+    overdraft_fees: b.fees.length > 0,
+    business_account: traits.business,
   };
+  return { archetypes, behaviors, expected };
 }
 
 /**

@@ -95,6 +95,24 @@ function placeFees(plan: UserPlan, period: Period, rows: Row[]): Array<{ fee: Pl
 
 export function generateTransactions(seed: number, period: Period, plan: UserPlan): UserTransactions {
   const rng = new Rng(userSeed(seed, plan.index, "transactions"));
+  const rows = collectRows(rng, period, plan);
+  const feed = materializeRows(rng, new Rng(userSeed(seed, plan.index, "noise_tx")), period, plan, rows);
+  return {
+    transactions: feed.transactions,
+    labels: {
+      user_id: plan.user_id,
+      archetypes: plan.archetypes,
+      payroll: plan.payroll,
+      gig_income: plan.gig_income,
+      behaviors: plan.behaviors,
+      ...plantedLabels(plan, feed),
+      expected_personas: plan.expected_personas,
+    },
+  };
+}
+
+/** The rows of the feed before materializing: planned rows, everyday purchases, placed fees, holds (in this order). */
+function collectRows(rng: Rng, period: Period, plan: UserPlan): Row[] {
   const rows: Row[] = [];
   for (const t of plan.planned) {
     rows.push({ account: t.account, day: t.day, authDay: t.authDay, cents: t.cents, source: t.source, stream: t.stream, noise: t.noise, pending: false, pendingDiffers: false });
@@ -118,12 +136,26 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
     const source = h.source ?? fav!.source;
     rows.push({ account: h.account, day: h.day, authDay: h.day, cents: h.cents, source, stream: -1, pending: true, pendingDiffers: false });
   }
+  return rows;
+}
 
-  // Materialize: ids, descriptors, enrichment, categories, pending twins.
+/** The materialized feed, and which transaction ids belong to each planned stream and noise case. */
+interface Feed {
+  /** Sorted by day, then account, then creation order. */
+  transactions: BundleTransaction[];
+  /** Per planned stream: its posted occurrences. */
+  streamIds: Array<Array<{ id: string; day: number; cents: number }>>;
+  /** Per planned noise case, then one extra case per stream given wrong categories: the ids involved. */
+  noiseIds: string[][];
+  /** Stream index -> its wrong-category case's index in noiseIds. */
+  wrong: Map<number, number>;
+}
+
+/** Materialize: ids, descriptors, enrichment, categories (some wrong, drawn from `wrongRng`), pending twins. */
+function materializeRows(rng: Rng, wrongRng: Rng, period: Period, plan: UserPlan, rows: Row[]): Feed {
   const out: Array<{ t: BundleTransaction; day: number; account: number; seq: number }> = [];
   const streamIds = plan.streams.map((): Array<{ id: string; day: number; cents: number }> => []);
   const noiseIds = plan.noise.map((): string[] => []);
-  const wrongRng = new Rng(userSeed(seed, plan.index, "noise_tx"));
   const wrong = new Map<number, number>();
   let seq = 0;
   for (const r of rows) {
@@ -153,7 +185,12 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
     if (r.stream >= 0 && !r.pending) streamIds[r.stream].push({ id: posted.transaction_id, day: r.day, cents: r.cents });
   }
   out.sort((a, b) => a.day - b.day || a.account - b.account || a.seq - b.seq);
+  return { transactions: out.map((o) => o.t), streamIds, noiseIds, wrong };
+}
 
+/** The labels of what was planted: labelled streams with two or more posted rows, and the noise cases that happened. */
+function plantedLabels(plan: UserPlan, feed: Feed): Pick<UserLabels, "streams" | "noise"> {
+  const { streamIds, noiseIds, wrong } = feed;
   const streams: PlantedStream[] = [];
   const labelIndex = new Map<number, number>();
   plan.streams.forEach((s, i) => {
@@ -187,20 +224,7 @@ export function generateTransactions(seed: number, period: Period, plan: UserPla
     const s = plan.streams[stream];
     noiseCase("wrong_category", s.merchant, stream, noiseIds[k], `${s.kind} row(s) categorized ${WRONG_CATEGORY[s.kind === "subscription" ? s.kind : "INCOME_WAGES"]}`);
   }
-
-  return {
-    transactions: out.map((o) => o.t),
-    labels: {
-      user_id: plan.user_id,
-      archetypes: plan.archetypes,
-      payroll: plan.payroll,
-      gig_income: plan.gig_income,
-      behaviors: plan.behaviors,
-      streams,
-      noise,
-      expected_personas: plan.expected_personas,
-    },
-  };
+  return { streams, noise };
 }
 
 function materialize(rng: Rng, plan: UserPlan, r: Row, pending: boolean): BundleTransaction {

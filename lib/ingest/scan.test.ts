@@ -66,6 +66,21 @@ describe("BundleScanner", () => {
     }
   });
 
+  it("stops at the element limit", () => {
+    const s = new BundleScanner(() => {}, 3);
+    expect(() => s.feed('{"users":[{},{},{},{}]}')).toThrow(BundleTooLarge);
+    const fits = new BundleScanner(() => {}, 4);
+    fits.feed('{"users":[{},{}],"accounts":[{},{}]}');
+    fits.end();
+  });
+
+  it("marks the elements whose text holds a \\u escape", () => {
+    const items = scanAll('{"users":[{"a":"x"},{"a":"\\u00fc"},{"a":"\\\\"}]}', 4);
+    expect(items.map((i) => i.escaped ?? false)).toEqual([false, true, false]);
+  });
+});
+
+describe("BundleScanner and UTF-8", () => {
   it("streams bytes with multi-byte characters split across chunks", async () => {
     const bytes = Buffer.from(JSON.stringify(bundle));
     async function* chunks() {
@@ -102,18 +117,5 @@ describe("BundleScanner", () => {
     }
     const ok = Buffer.from("a ü ✓ 😀");
     expect(firstInvalidUtf8(ok, 0, ok.length)).toBe(-1);
-  });
-
-  it("stops at the element limit", () => {
-    const s = new BundleScanner(() => {}, 3);
-    expect(() => s.feed('{"users":[{},{},{},{}]}')).toThrow(BundleTooLarge);
-    const fits = new BundleScanner(() => {}, 4);
-    fits.feed('{"users":[{},{}],"accounts":[{},{}]}');
-    fits.end();
-  });
-
-  it("marks the elements whose text holds a \\u escape", () => {
-    const items = scanAll('{"users":[{"a":"x"},{"a":"\\u00fc"},{"a":"\\\\"}]}', 4);
-    expect(items.map((i) => i.escaped ?? false)).toEqual([false, true, false]);
   });
 });

@@ -143,85 +143,95 @@ export class IngestSession {
    */
   private check(item: ScannedItem, d: Record<string, never>, emailOwners: Map<string, string>, final: boolean): void {
     const path = sectionPath(item.section, item.index);
-    const defer = () => {
-      this.deferred.push({ item, data: d });
-    };
-    const write = () => !this.failed;
     switch (item.section) {
-      case "users": {
-        const row = userRow(d as never);
-        if (this.duplicate("users", row.id, path, "user_id")) return;
-        const prior = this.users.get(row.id);
-        if (prior && prior.role !== "customer") {
-          this.addError({ path: `${path}.user_id`, reason: "belongs to a staff account, not a customer" });
-          return;
-        }
-        const owner = emailOwners.get(row.email);
-        const bundleOwner = this.emailsInBundle.get(row.email);
-        if ((owner && owner !== row.id) || (bundleOwner && bundleOwner !== row.id)) {
-          this.addError({ path: `${path}.email`, reason: "is already used by another user" });
-          return;
-        }
-        this.emailsInBundle.set(row.email, row.id);
-        this.users.set(row.id, { email: row.email, role: "customer", inBundle: true });
-        if (write()) this.sink.writeUser(row, (d as { consent?: boolean }).consent === true);
-        return;
-      }
-      case "accounts": {
-        const row = accountRow(d as never);
-        if (!final && this.duplicate("accounts", row.id, path, "account_id")) return;
-        if (!this.users.has(row.user_id)) {
-          if (!final) return defer();
-          if (this.invalidIds.has(`users:${row.user_id}`)) return; // its user's own error is reported
-          this.addError({ path: `${path}.user_id`, reason: `unknown user "${row.user_id}": not in this bundle's users nor stored` });
-          return;
-        }
-        const prior = this.accounts.get(row.id);
-        if (prior && prior.user_id !== row.user_id) {
-          this.addError({ path: `${path}.user_id`, reason: `account "${row.id}" belongs to another user` });
-          return;
-        }
-        this.accounts.set(row.id, { user_id: row.user_id, type: row.type, inBundle: true });
-        if (write()) this.sink.writeAccount(row);
-        return;
-      }
-      case "transactions": {
-        const id = (d as unknown as { transaction_id: string }).transaction_id;
-        if (!final && this.duplicate("transactions", id, path, "transaction_id")) return;
-        const acct = this.accounts.get((d as unknown as { account_id: string }).account_id);
-        if (!acct) {
-          if (!final) return defer();
-          if (this.invalidIds.has(`accounts:${(d as unknown as { account_id: string }).account_id}`)) return;
-          this.addError({
-            path: `${path}.account_id`,
-            reason: `unknown account "${(d as unknown as { account_id: string }).account_id}": not in this bundle's accounts nor stored`,
-          });
-          return;
-        }
-        if (write()) this.sink.writeTransaction(transactionRow(d as never, acct.user_id), item.index);
-        return;
-      }
+      case "users":
+        return this.checkUser(d, path, emailOwners);
+      case "accounts":
+        return this.checkAccount(item, d, path, final);
+      case "transactions":
+        return this.checkTransaction(item, d, path, final);
       case "credit":
       case "student":
-      case "mortgage": {
-        const row = item.section === "credit" ? creditRow(d as never) : item.section === "student" ? studentRow(d as never) : mortgageRow(d as never);
-        if (!final && this.duplicate(item.section, row.account_id, path, "account_id")) return;
-        const acct = this.accounts.get(row.account_id);
-        if (!acct) {
-          if (!final) return defer();
-          if (this.invalidIds.has(`accounts:${row.account_id}`)) return;
-          this.addError({ path: `${path}.account_id`, reason: `unknown account "${row.account_id}": not in this bundle's accounts nor stored` });
-          return;
-        }
-        const want = LIABILITY_ACCOUNT_TYPE[item.section];
-        if (acct.type !== want) {
-          this.addError({ path: `${path}.account_id`, reason: `a ${item.section} liability needs a ${want} account; "${row.account_id}" is ${acct.type}` });
-          return;
-        }
-        if (write()) this.sink.writeLiability(row);
-        return;
-      }
+      case "mortgage":
+        return this.checkLiability(item, item.section, d, path, final);
     }
+  }
+
+  /** A user: not a staff account, and its email not another user's (stored or earlier in the bundle). */
+  private checkUser(d: Record<string, never>, path: string, emailOwners: Map<string, string>): void {
+    const row = userRow(d as never);
+    if (this.duplicate("users", row.id, path, "user_id")) return;
+    const prior = this.users.get(row.id);
+    if (prior && prior.role !== "customer") {
+      this.addError({ path: `${path}.user_id`, reason: "belongs to a staff account, not a customer" });
+      return;
+    }
+    const owner = emailOwners.get(row.email);
+    const bundleOwner = this.emailsInBundle.get(row.email);
+    if ((owner && owner !== row.id) || (bundleOwner && bundleOwner !== row.id)) {
+      this.addError({ path: `${path}.email`, reason: "is already used by another user" });
+      return;
+    }
+    this.emailsInBundle.set(row.email, row.id);
+    this.users.set(row.id, { email: row.email, role: "customer", inBundle: true });
+    if (!this.failed) this.sink.writeUser(row, (d as { consent?: boolean }).consent === true);
+  }
+
+  /** An account: its user known (in the bundle or stored), and not another user's account. */
+  private checkAccount(item: ScannedItem, d: Record<string, never>, path: string, final: boolean): void {
+    const row = accountRow(d as never);
+    if (!final && this.duplicate("accounts", row.id, path, "account_id")) return;
+    if (!this.users.has(row.user_id)) {
+      if (!final) return this.defer(item, d);
+      if (this.invalidIds.has(`users:${row.user_id}`)) return; // its user's own error is reported
+      this.addError({ path: `${path}.user_id`, reason: `unknown user "${row.user_id}": not in this bundle's users nor stored` });
+      return;
+    }
+    const prior = this.accounts.get(row.id);
+    if (prior && prior.user_id !== row.user_id) {
+      this.addError({ path: `${path}.user_id`, reason: `account "${row.id}" belongs to another user` });
+      return;
+    }
+    this.accounts.set(row.id, { user_id: row.user_id, type: row.type, inBundle: true });
+    if (!this.failed) this.sink.writeAccount(row);
+  }
+
+  /** A transaction: its account known (in the bundle or stored). */
+  private checkTransaction(item: ScannedItem, d: Record<string, never>, path: string, final: boolean): void {
+    const { transaction_id: id, account_id: accountId } = d as unknown as { transaction_id: string; account_id: string };
+    if (!final && this.duplicate("transactions", id, path, "transaction_id")) return;
+    const acct = this.accounts.get(accountId);
+    if (!acct) {
+      if (!final) return this.defer(item, d);
+      if (this.invalidIds.has(`accounts:${accountId}`)) return;
+      this.addError({ path: `${path}.account_id`, reason: `unknown account "${accountId}": not in this bundle's accounts nor stored` });
+      return;
+    }
+    if (!this.failed) this.sink.writeTransaction(transactionRow(d as never, acct.user_id), item.index);
+  }
+
+  /** A liability: its account known, and of the type the liability needs (LIABILITY_ACCOUNT_TYPE). */
+  private checkLiability(item: ScannedItem, section: keyof typeof LIABILITY_ACCOUNT_TYPE, d: Record<string, never>, path: string, final: boolean): void {
+    const row = section === "credit" ? creditRow(d as never) : section === "student" ? studentRow(d as never) : mortgageRow(d as never);
+    if (!final && this.duplicate(section, row.account_id, path, "account_id")) return;
+    const acct = this.accounts.get(row.account_id);
+    if (!acct) {
+      if (!final) return this.defer(item, d);
+      if (this.invalidIds.has(`accounts:${row.account_id}`)) return;
+      this.addError({ path: `${path}.account_id`, reason: `unknown account "${row.account_id}": not in this bundle's accounts nor stored` });
+      return;
+    }
+    const want = LIABILITY_ACCOUNT_TYPE[section];
+    if (acct.type !== want) {
+      this.addError({ path: `${path}.account_id`, reason: `a ${section} liability needs a ${want} account; "${row.account_id}" is ${acct.type}` });
+      return;
+    }
+    if (!this.failed) this.sink.writeLiability(row);
+  }
+
+  /** Decided in finish(), once the whole bundle is known. */
+  private defer(item: ScannedItem, data: Record<string, never>): void {
+    this.deferred.push({ item, data });
   }
 
   /** Commits when every element was valid; otherwise rolls back and returns the errors. */

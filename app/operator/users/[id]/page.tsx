@@ -82,47 +82,8 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           ← Users
         </Link>
       </p>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{u.name}</h1>
-          <p className="text-sm text-slate-600">
-            {u.email} · <code>{u.id}</code>
-          </p>
-          <p className="mt-1 text-xs text-slate-500">
-            {[u.ageBand && `age ${u.ageBand}`, u.incomeTier && `income ${u.incomeTier}`, u.region].filter(Boolean).join(" · ") || "No demographics"}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          {d.disabledAt ? <Badge tone="rose">account disabled</Badge> : null}
-          {u.consentGranted ? <Badge tone="teal">consent granted</Badge> : <Badge>consent not granted</Badge>}
-          <span className="text-slate-600">as of {d.asOf ?? "n/a"}</span>
-          <PersonaBadge id={d.windows["30d"].persona?.primary} window="30d" overridden={d.windows["30d"].persona?.overridden} />
-          <PersonaBadge id={d.windows["180d"].persona?.primary} window="180d" overridden={d.windows["180d"].persona?.overridden} />
-        </div>
-      </header>
-
-      <Card aria-labelledby="accounts-title">
-        <CardTitle id="accounts-title">Accounts</CardTitle>
-        {d.accounts.length ? (
-          <ul className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-            {d.accounts.map((a) => (
-              <li key={a.id} className="rounded border border-slate-100 px-3 py-2">
-                <div className="font-medium">
-                  {a.name} {a.mask ? <span className="text-slate-500">••{a.mask}</span> : null}
-                </div>
-                <div className="text-xs text-slate-500">
-                  {a.type}
-                  {a.subtype ? ` / ${a.subtype}` : ""}
-                  {a.holderCategory === "business" ? " · business (excluded from signals)" : ""} · balance {usd(a.currentCents)}
-                  {a.limitCents !== null ? ` · limit ${usd(a.limitCents)}` : ""}
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-500">No accounts.</p>
-        )}
-      </Card>
+      <UserHeader d={d} />
+      <AccountsCard accounts={d.accounts} />
 
       <Card aria-label="Windows">
         {d.asOf ? (
@@ -138,52 +99,117 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       <AccessCard userId={u.id} disabledAt={d.disabledAt?.toISOString() ?? null} />
 
       <div className="grid gap-6 md:grid-cols-2">
-        <Card aria-labelledby="audit-title">
-          <CardTitle id="audit-title">Operator actions</CardTitle>
-          {d.actions.length ? (
-            <ul className="space-y-2 text-sm">
-              {d.actions.map((a) => {
-                const title = a.recommendationId ? d.recommendations.find((r) => r.id === a.recommendationId)?.title : null;
-                return (
-                  <li key={a.id} className="border-b border-slate-100 pb-2">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <Badge tone={a.action === "approve" ? "teal" : a.action === "flag" ? "rose" : a.action === "override" ? "violet" : "neutral"}>{a.action}</Badge>
-                      <span className="text-xs text-slate-500">
-                        {dateTime(a.at)} by {a.operatorId}
-                      </span>
-                    </div>
-                    <div className="mt-1 text-xs text-slate-600">
-                      {title ? <>“{title}” </> : null}
-                      <code>{JSON.stringify(a.before)}</code> → <code>{JSON.stringify(a.after)}</code>
-                    </div>
-                    {a.note ? <p className="mt-1 text-sm">Note: {a.note}</p> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-500">No operator actions yet.</p>
-          )}
-        </Card>
-        <Card aria-labelledby="consent-title">
-          <CardTitle id="consent-title">Consent history</CardTitle>
-          {d.consentEvents.length ? (
-            <ul className="space-y-1 text-sm">
-              {d.consentEvents.map((e, i) => (
-                <li key={i} className="flex flex-wrap items-center gap-2">
-                  {e.granted ? <Badge tone="teal">granted</Badge> : <Badge tone="rose">revoked</Badge>}
-                  <span className="text-xs text-slate-500">
-                    {dateTime(e.at)} · {e.source}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-500">No consent events recorded.</p>
-          )}
-        </Card>
+        <OperatorActionsCard d={d} />
+        <ConsentHistoryCard events={d.consentEvents} />
       </div>
       <ChatTranscript turns={transcript} />
     </div>
+  );
+}
+
+/** Who the customer is, and their state at a glance: access, consent, as-of date, persona of each window. */
+function UserHeader({ d }: { d: UserDetail & { disabledAt: Date | null } }) {
+  const u = d.user;
+  return (
+    <header className="flex flex-wrap items-start justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{u.name}</h1>
+        <p className="text-sm text-slate-600">
+          {u.email} · <code>{u.id}</code>
+        </p>
+        <p className="mt-1 text-xs text-slate-500">
+          {[u.ageBand && `age ${u.ageBand}`, u.incomeTier && `income ${u.incomeTier}`, u.region].filter(Boolean).join(" · ") || "No demographics"}
+        </p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        {d.disabledAt ? <Badge tone="rose">account disabled</Badge> : null}
+        {u.consentGranted ? <Badge tone="teal">consent granted</Badge> : <Badge>consent not granted</Badge>}
+        <span className="text-slate-600">as of {d.asOf ?? "n/a"}</span>
+        <PersonaBadge id={d.windows["30d"].persona?.primary} window="30d" overridden={d.windows["30d"].persona?.overridden} />
+        <PersonaBadge id={d.windows["180d"].persona?.primary} window="180d" overridden={d.windows["180d"].persona?.overridden} />
+      </div>
+    </header>
+  );
+}
+
+function AccountsCard({ accounts }: { accounts: UserDetail["accounts"] }) {
+  return (
+    <Card aria-labelledby="accounts-title">
+      <CardTitle id="accounts-title">Accounts</CardTitle>
+      {accounts.length ? (
+        <ul className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          {accounts.map((a) => (
+            <li key={a.id} className="rounded border border-slate-100 px-3 py-2">
+              <div className="font-medium">
+                {a.name} {a.mask ? <span className="text-slate-500">••{a.mask}</span> : null}
+              </div>
+              <div className="text-xs text-slate-500">
+                {a.type}
+                {a.subtype ? ` / ${a.subtype}` : ""}
+                {a.holderCategory === "business" ? " · business (excluded from signals)" : ""} · balance {usd(a.currentCents)}
+                {a.limitCents !== null ? ` · limit ${usd(a.limitCents)}` : ""}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No accounts.</p>
+      )}
+    </Card>
+  );
+}
+
+/** The operators' audit trail on this customer: each action, by whom, the recommendation it touched, before → after. */
+function OperatorActionsCard({ d }: { d: UserDetail }) {
+  return (
+    <Card aria-labelledby="audit-title">
+      <CardTitle id="audit-title">Operator actions</CardTitle>
+      {d.actions.length ? (
+        <ul className="space-y-2 text-sm">
+          {d.actions.map((a) => {
+            const title = a.recommendationId ? d.recommendations.find((r) => r.id === a.recommendationId)?.title : null;
+            return (
+              <li key={a.id} className="border-b border-slate-100 pb-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Badge tone={a.action === "approve" ? "teal" : a.action === "flag" ? "rose" : a.action === "override" ? "violet" : "neutral"}>{a.action}</Badge>
+                  <span className="text-xs text-slate-500">
+                    {dateTime(a.at)} by {a.operatorId}
+                  </span>
+                </div>
+                <div className="mt-1 text-xs text-slate-600">
+                  {title ? <>“{title}” </> : null}
+                  <code>{JSON.stringify(a.before)}</code> → <code>{JSON.stringify(a.after)}</code>
+                </div>
+                {a.note ? <p className="mt-1 text-sm">Note: {a.note}</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No operator actions yet.</p>
+      )}
+    </Card>
+  );
+}
+
+function ConsentHistoryCard({ events }: { events: UserDetail["consentEvents"] }) {
+  return (
+    <Card aria-labelledby="consent-title">
+      <CardTitle id="consent-title">Consent history</CardTitle>
+      {events.length ? (
+        <ul className="space-y-1 text-sm">
+          {events.map((e, i) => (
+            <li key={i} className="flex flex-wrap items-center gap-2">
+              {e.granted ? <Badge tone="teal">granted</Badge> : <Badge tone="rose">revoked</Badge>}
+              <span className="text-xs text-slate-500">
+                {dateTime(e.at)} · {e.source}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No consent events recorded.</p>
+      )}
+    </Card>
   );
 }
