@@ -15,7 +15,7 @@ import { CHECKING_PRODUCTS, SPEND_CATEGORIES, type SpendCategoryKey } from "./me
 import type { Behaviors, IncomeTier, SpendProfile, UserPlan } from "./model";
 import type { Period } from "./options";
 import { drawProfile, drawTraits, type Traits } from "./population";
-import { userIdOf } from "./profile";
+import { userIdOf } from "./bundle-user";
 import { planBills, planRent, planSubscriptions } from "./recurring";
 import { Rng, userSeed } from "./rng";
 import { planHsa, planSavings } from "./savings";

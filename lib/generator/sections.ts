@@ -3,7 +3,7 @@ import type { BundleAccount, BundleTransaction, BundleUser } from "../core/plaid
 import { toDollars } from "../core/money";
 import type { UserPlan } from "./model";
 import { drawProfile } from "./population";
-import { bundleUser } from "./profile";
+import { bundleUser } from "./bundle-user";
 
 export function userOf(seed: number, index: number): BundleUser {
   return bundleUser(seed, index, drawProfile(seed, index));
