@@ -6,7 +6,9 @@ import "server-only";
 import { db } from "./client";
 import { assertSelfOrOperator, NotFoundError, type Actor } from "./actor";
 import { latestAsOf } from "./as-of";
-import { WINDOW_IDS, type WindowSignals } from "../core/signals/types";
+import { WINDOW_DAYS, WINDOW_IDS, type WindowSignals } from "../core/signals/types";
+import { spendingByCategory, type SpendingByCategory } from "../core/chat/spending";
+import { getChatTransactions } from "./chat";
 import type { CustomerRecommendation, CustomerView } from "../types/views";
 import type { DecisionTrace } from "../core/guardrails/trace";
 import { passedRules } from "../core/me/suggestion";
@@ -58,4 +60,11 @@ function customerRecommendation({ traceJson, ...r }: RecRow, feedback: CustomerR
   const offer = catalog.offers.find((o) => o.id === r.itemId);
   const checks = (JSON.parse(traceJson) as DecisionTrace).eligibility?.checks ?? [];
   return { ...r, summary: offer?.summary ?? null, body: [], passedRules: passedRules(checks), feedback };
+}
+
+/** Spending by category of the customer's last 30 and 180 days (one read of 180 days of transactions); null without consent or a run. */
+export async function getCustomerSpending(actor: Actor, userId: string): Promise<{ recent: SpendingByCategory; long: SpendingByCategory } | null> {
+  const t = await getChatTransactions(actor, userId, WINDOW_DAYS["180d"]);
+  if (!t) return null;
+  return { recent: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["30d"]), long: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["180d"]) };
 }

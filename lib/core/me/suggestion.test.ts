@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FEEDBACK_NOTE_MAX_CHARS, FeedbackInputSchema, passedRules } from "./suggestion";
+import { FEEDBACK_NOTE_MAX_CHARS, FeedbackInputSchema, onePerItem, passedRules } from "./suggestion";
 
 describe("passedRules", () => {
   it("lists passed checks in customer words, never constant names, and drops failed or unknown ones", () => {
@@ -27,5 +27,12 @@ describe("FeedbackInputSchema", () => {
     expect(r.success).toBe(false);
     const paths = Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
     expect(paths).toEqual({ recommendationId: "Required", helpful: "Choose helpful or not helpful", note: `At most ${FEEDBACK_NOTE_MAX_CHARS} characters` });
+  });
+});
+
+describe("onePerItem", () => {
+  it("keeps the first suggestion of each catalog item, in order", () => {
+    const recs = [{ id: "a", itemId: "x" }, { id: "b", itemId: "y" }, { id: "c", itemId: "x" }];
+    expect(onePerItem(recs).map((r) => r.id)).toEqual(["a", "b"]);
   });
 });

@@ -52,3 +52,9 @@ export function passedRules(checks: readonly EligibilityCheck[]): PassedRule[] {
     return [{ label, detail: c.detail }];
   });
 }
+
+/** The same catalog item can be recommended for both windows: the customer sees it once (the first, in the given order). */
+export function onePerItem<T extends { itemId: string }>(recs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return recs.filter((r) => !seen.has(r.itemId) && (seen.add(r.itemId), true));
+}
