@@ -6,6 +6,7 @@ const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement
 
 test.describe("nothing scrolls sideways at 390 px", () => {
   test.use({ viewport: { width: 390, height: 844 } });
+  test.describe.configure({ timeout: 90_000 });
 
   test("the customer's dashboard", async ({ page }) => {
     const { customer } = e2eData();

@@ -30,6 +30,8 @@ async function approveFirst(page: Page, kind: "education" | "offer"): Promise<st
 }
 
 test.describe("customer dashboard: suggestions open and take feedback", () => {
+  // Two or three sign-ins each on a shared machine.
+  test.describe.configure({ timeout: 90_000 });
   let education = "";
   let offer: string | null = null;
 
@@ -91,6 +93,7 @@ test.describe("customer dashboard: suggestions open and take feedback", () => {
 });
 
 test.describe("customer dashboard: charts and planners", () => {
+  test.describe.configure({ timeout: 60_000 });
   test("charts carry a text alternative with the same numbers; subscriptions list their monthly total", async ({ page }) => {
     await signInAsCustomer(page);
     const picture = page.getByRole("region", { name: "Your money at a glance" });

@@ -8,6 +8,7 @@ import { FeedbackForm } from "./feedback-form";
 /** One suggestion: title, rationale and disclosure; opens in a dialog; takes feedback. */
 export function SuggestionCard({ rec }: { rec: CustomerRecommendation }) {
   const [open, setOpen] = useState(false);
+  const verb = rec.kind === "offer" ? "See why it fits" : "Read it";
   return (
     <article aria-labelledby={`rec-${rec.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -20,9 +21,8 @@ export function SuggestionCard({ rec }: { rec: CustomerRecommendation }) {
         <span className="font-medium">Why you&apos;re seeing this: </span>
         {rec.rationale}
       </p>
-      <Button size="sm" className="mt-3" onClick={() => setOpen(true)} aria-haspopup="dialog">
-        {rec.kind === "offer" ? "See why it fits" : "Read it"}
-        <span className="sr-only">: {rec.title}</span>
+      <Button size="sm" className="mt-3" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label={`${verb}: ${rec.title}`}>
+        {verb}
       </Button>
       <p className="mt-3 border-t border-slate-100 pt-2 text-xs text-slate-500">{rec.disclosure}</p>
       <FeedbackForm rec={rec} />
