@@ -126,7 +126,7 @@ test.describe("sessions end at once", () => {
     const d = e2eData();
     const spare = d.spares[3];
     const page = await signedInPage(browser, spare.email, PASSWORD());
-    execFileSync("npx", ["tsx", "e2e/setup-data.mts", "delete-user", spare.id], { env: { ...process.env, DATABASE_URL: d.databaseUrl }, stdio: "ignore" });
+    execFileSync("npx", ["tsx", "--conditions=react-server", "e2e/setup-data.mts", "delete-user", spare.id], { env: { ...process.env, DATABASE_URL: d.databaseUrl }, stdio: "ignore" });
     await expectEnded(page);
     await page.context().close();
   });
