@@ -141,6 +141,10 @@ export const ROUTES: Record<string, RouteProbe[]> = {
     // A body without a question: 400 proves a consenting customer got past authorization; nothing is stored.
     { label: "a chat without a question", send: (r) => r.post("/api/chat", { data: { messages: [] } }), status: { signedOut: 401, customerA: 400, customerB: 400, operator: 403 } },
   ],
+  "POST /api/feedback": [
+    // A body without a suggestion: 400 proves a customer got past authorization; nothing is stored.
+    { label: "feedback without a suggestion", send: (r) => r.post("/api/feedback", { data: { helpful: true } }), status: { signedOut: 401, customerA: 400, customerB: 400, operator: 403 } },
+  ],
   "GET /api/operator/evaluations/[id]/files/[name]": [
     // An unknown run: 404 proves the operator got past authorization.
     { label: "an unknown run's file", send: (r) => r.get("/api/operator/evaluations/no-such-run/files/metrics.json"), status: { signedOut: 401, customerA: 403, customerB: 403, operator: 404 } },
@@ -167,6 +171,8 @@ const userPage = (d: E2EData) => `/operator/users/${encodeURIComponent(d.custome
 
 export const ACTIONS: Record<string, ActionRow> = {
   setConsentAction: { page: () => "/me", body: { json: [{ granted: "maybe" }] }, expect: anySignedIn },
+  // Feedback is the customer's own word: an operator is refused before the input check.
+  giveFeedbackAction: { page: () => "/me", body: { form: { recommendationId: "", helpful: "maybe" } }, expect: { signedOut: "signedOut", customerA: "allowed", customerB: "allowed", operator: "denied" } },
   changePasswordAction: { page: () => "/account", body: { form: { currentPassword: "", newPassword: "short", confirmPassword: "" } }, expect: anySignedIn },
   decideRecommendationAction: { page: () => "/operator/review", body: { form: { recommendationId: "", decision: "maybe" } }, expect: operatorAction },
   overridePersonaAction: { page: userPage, body: { form: { userId: "", window: "7d" } }, expect: operatorAction },

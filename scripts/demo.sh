@@ -14,6 +14,9 @@ npm run generate -- --users "${DEMO_USERS:-100}" --seed "${DEMO_SEED:-42}" --as-
 npm run ingest -- .data/demo-bundle.json
 npm run seed
 if [ -f scripts/pipeline.mts ]; then npm run pipeline -- --as-of "$AS_OF"; fi
+# Both states visible: the demo operator approves about half of the suggestions (the console's review
+# code, in the audit log); the rest wait in the review queue.
+npm run demo:review
 # An evaluation of the demo data, so /operator/metrics has something to show; the page's runs use the same labels.
 export EVAL_LABELS_FILE="${EVAL_LABELS_FILE:-.data/demo-bundle.labels.jsonl}"
 npm run eval -- --as-of "$AS_OF" --out .data/eval/demo --labels "$EVAL_LABELS_FILE"

@@ -10,7 +10,7 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   return (
     <>
       <OperatorNav />
-      <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">{children}</main>
     </>
   );
 }

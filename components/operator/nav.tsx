@@ -4,7 +4,7 @@ import { SignOutButton } from "@/components/ui/sign-out-button";
 export function OperatorNav() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Operator" className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+      <nav aria-label="Operator" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/operator" className="font-semibold text-teal-800">
           SpendSense <span className="font-normal text-slate-500">operator</span>
         </Link>

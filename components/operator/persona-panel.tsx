@@ -54,7 +54,7 @@ function MatchedPersonas({ window, assignment: a }: { window: string; assignment
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
                 {m.reasons.map((r, i) => (
                   <li key={`${r.rule}-${i}`}>
-                    {r.text} <code className="text-xs text-slate-500">{r.rule}</code>
+                    {r.text} <code className="text-xs break-all text-slate-500">{r.rule}</code>
                   </li>
                 ))}
               </ul>
@@ -92,34 +92,36 @@ function PersonaEvaluations({ assignment: a }: { assignment: PersonaAssignment }
 
 function CriteriaTable({ evaluation: ev }: { evaluation: PersonaAssignment["evaluations"][number] }) {
   return (
-    <table className="mt-1 w-full text-left text-xs">
-      <caption className="sr-only">Criteria of {ev.name}</caption>
-      <thead className="text-slate-500">
-        <tr>
-          <th className="py-1 pr-2 font-medium">Rule</th>
-          <th className="py-1 pr-2 font-medium">Signal</th>
-          <th className="py-1 pr-2 text-right font-medium">Value</th>
-          <th className="py-1 pr-2 text-center font-medium">Test</th>
-          <th className="py-1 pr-2 font-medium">Threshold</th>
-          <th className="py-1 font-medium">Result</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ev.criteria.map((c, i) => (
-          <tr key={`${c.rule}-${i}`} className="border-t border-slate-100" title={c.text}>
-            <td className="py-1 pr-2">
-              <code>{c.rule}</code>
-            </td>
-            <td className="py-1 pr-2">
-              <code>{c.signal}</code>
-            </td>
-            <td className="py-1 pr-2 text-right tabular-nums">{formatRuleValue(c.rule, c.value)}</td>
-            <td className="py-1 pr-2 text-center">{c.comparator}</td>
-            <td className="py-1 pr-2 tabular-nums">{formatRuleValue(c.rule, c.threshold)}</td>
-            <td className="py-1">{c.met ? <Badge tone="teal">met</Badge> : <Badge>not met</Badge>}</td>
+    <div className="overflow-x-auto">
+      <table className="mt-1 w-full text-left text-xs">
+        <caption className="sr-only">Criteria of {ev.name}</caption>
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-1 pr-2 font-medium">Rule</th>
+            <th className="py-1 pr-2 font-medium">Signal</th>
+            <th className="py-1 pr-2 text-right font-medium">Value</th>
+            <th className="py-1 pr-2 text-center font-medium">Test</th>
+            <th className="py-1 pr-2 font-medium">Threshold</th>
+            <th className="py-1 font-medium">Result</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {ev.criteria.map((c, i) => (
+            <tr key={`${c.rule}-${i}`} className="border-t border-slate-100" title={c.text}>
+              <td className="py-1 pr-2">
+                <code>{c.rule}</code>
+              </td>
+              <td className="py-1 pr-2">
+                <code>{c.signal}</code>
+              </td>
+              <td className="py-1 pr-2 text-right tabular-nums">{formatRuleValue(c.rule, c.value)}</td>
+              <td className="py-1 pr-2 text-center">{c.comparator}</td>
+              <td className="py-1 pr-2 tabular-nums">{formatRuleValue(c.rule, c.threshold)}</td>
+              <td className="py-1">{c.met ? <Badge tone="teal">met</Badge> : <Badge>not met</Badge>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

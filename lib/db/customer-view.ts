@@ -6,8 +6,13 @@ import "server-only";
 import { db } from "./client";
 import { assertSelfOrOperator, NotFoundError, type Actor } from "./actor";
 import { latestAsOf } from "./as-of";
-import { WINDOW_IDS, type WindowSignals } from "../core/signals/types";
-import type { CustomerView } from "../types/views";
+import { WINDOW_DAYS, WINDOW_IDS, type WindowSignals } from "../core/signals/types";
+import { spendingByCategory, type SpendingByCategory } from "../core/chat/spending";
+import { getChatTransactions } from "./chat";
+import type { CustomerRecommendation, CustomerView } from "../types/views";
+import type { DecisionTrace } from "../core/guardrails/trace";
+import { passedRules } from "../core/me/suggestion";
+import { getCatalog } from "../content";
 
 export async function getCustomerView(actor: Actor, userId: string, asOfWanted?: string): Promise<CustomerView> {
   assertSelfOrOperator(actor, userId);
@@ -25,18 +30,41 @@ export async function getCustomerView(actor: Actor, userId: string, asOfWanted?:
   if (!user.consentGranted) return { ...base, asOf: null, accounts, windows: empty, recommendations: [] };
   const asOf = asOfWanted ?? (await latestAsOf(actor, userId));
   if (!asOf) return { ...base, asOf, accounts, windows: empty, recommendations: [] };
-  const [snaps, recs] = await Promise.all([
+  const [snaps, recs, feedback] = await Promise.all([
     p.signalSnapshot.findMany({ where: { userId, asOf }, select: { window: true, dataJson: true } }),
     p.recommendation.findMany({
       where: { userId, asOf, status: "approved" },
       orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }],
-      select: { id: true, window: true, kind: true, itemId: true, title: true, rationale: true, disclosure: true },
+      select: { id: true, window: true, kind: true, itemId: true, title: true, rationale: true, disclosure: true, traceJson: true },
     }),
+    p.suggestionFeedback.findMany({ where: { userId }, select: { recommendationId: true, helpful: true, note: true } }),
   ]);
   const windows = {} as CustomerView["windows"];
   for (const w of WINDOW_IDS) {
     const s = snaps.find((x) => x.window === w);
     windows[w] = { signals: s ? (JSON.parse(s.dataJson) as WindowSignals) : null };
   }
-  return { ...base, asOf, accounts, windows, recommendations: recs };
+  const byRec = new Map(feedback.map((f) => [f.recommendationId, { helpful: f.helpful, note: f.note }]));
+  return { ...base, asOf, accounts, windows, recommendations: recs.map((r) => customerRecommendation(r, byRec.get(r.id) ?? null)) };
+}
+
+type RecRow = Omit<CustomerRecommendation, "summary" | "body" | "passedRules" | "feedback"> & { traceJson: string };
+
+/** The catalog text of an education item, or the rules an offer passed (from its stored trace); never its payout. */
+function customerRecommendation({ traceJson, ...r }: RecRow, feedback: CustomerRecommendation["feedback"]): CustomerRecommendation {
+  const catalog = getCatalog();
+  if (r.kind === "education") {
+    const item = catalog.education.find((e) => e.id === r.itemId);
+    return { ...r, summary: item?.summary ?? null, body: item?.body ?? [], passedRules: [], feedback };
+  }
+  const offer = catalog.offers.find((o) => o.id === r.itemId);
+  const checks = (JSON.parse(traceJson) as DecisionTrace).eligibility?.checks ?? [];
+  return { ...r, summary: offer?.summary ?? null, body: [], passedRules: passedRules(checks), feedback };
+}
+
+/** Spending by category of the customer's last 30 and 180 days (one read of 180 days of transactions); null without consent or a run. */
+export async function getCustomerSpending(actor: Actor, userId: string): Promise<{ recent: SpendingByCategory; long: SpendingByCategory } | null> {
+  const t = await getChatTransactions(actor, userId, WINDOW_DAYS["180d"]);
+  if (!t) return null;
+  return { recent: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["30d"]), long: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["180d"]) };
 }

@@ -61,7 +61,23 @@ export interface UserDetail {
   actions: OperatorActionView[];
 }
 
-/** What a customer reads of a recommendation: approved ones only; no trace, no status, no generator. */
+/** A customer's verdict on one suggestion (lib/db/feedback.ts). */
+export interface FeedbackView {
+  id: string;
+  /** null once a later run removed the suggestion (item id and title stay). */
+  recommendationId: string | null;
+  itemId: string;
+  title: string;
+  window: string;
+  helpful: boolean;
+  note: string | null;
+  at: string;
+}
+
+/**
+ * What a customer reads of a recommendation: approved ones only; no trace, no status, no generator,
+ * never a partner payout. Education carries its catalog text; an offer the rules it passed.
+ */
 export interface CustomerRecommendation {
   id: string;
   window: string;
@@ -70,6 +86,14 @@ export interface CustomerRecommendation {
   title: string;
   rationale: string;
   disclosure: string;
+  /** The catalog summary (education and offers). */
+  summary: string | null;
+  /** Education: the catalog's full text, one string per paragraph; offers: empty. */
+  body: string[];
+  /** Offers: the eligibility rules it passed, in the customer's words; education: empty. */
+  passedRules: { label: string; detail: string }[];
+  /** The customer's own feedback on it, if any. */
+  feedback: { helpful: boolean; note: string | null } | null;
 }
 
 /** A customer's own dashboard: consent, their accounts and signals, approved recommendations. No operator data. */

@@ -1,6 +1,6 @@
 import type { RunSummary, TrendPoint } from "@/lib/eval/view";
 import { HBarChart } from "./bar-chart";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { TrendChart } from "./trend-chart";
 
 const WINDOWS = [

@@ -4,7 +4,7 @@
  */
 import type { WindowSignals } from "../signals/types";
 import { compare } from "../shared/compare";
-import { formatMoney, formatPercent } from "../shared/format";
+import { formatCount, formatMoney, formatPercent } from "../shared/format";
 import { GUARDRAIL_RULES as R, PREDATORY_APR_ABOVE_PERCENT, PREDATORY_OFFER_KINDS } from "./constants";
 
 /** Eligibility as data: every field present is one check in checkEligibility. */
@@ -190,7 +190,7 @@ export function checkEligibility(offer: EligibilitySubject, user: EligibilityFac
     checks.push({
       rule: R.REQUIRES_CREDIT_CARD,
       passed: user.card_count > 0,
-      detail: user.card_count > 0 ? `Holds ${user.card_count} credit card(s).` : "Holds no credit card.",
+      detail: user.card_count > 0 ? `Holds ${formatCount(user.card_count, "credit card", "credit cards")}.` : "Holds no credit card.",
     });
   }
   return { offer_id: offer.id, eligible: checks.every((c) => c.passed), checks };

@@ -13,13 +13,14 @@ import type { Frequency, RecurringStream, WindowSignals } from "../signals/types
 import { WINDOW_DAYS } from "../signals/types";
 import { COVERAGE_MAX_MONTHS, COVERAGE_MIN_MONTHS, SAVINGS_INFLOW_MENTION_MIN_CENTS, SUBSCRIPTIONS_NAMED_MAX } from "./constants";
 
-interface Insight {
+export interface Insight {
   id: string;
   title: string;
   body: string;
 }
 
-const PAY_CADENCE: Record<Frequency, string> = {
+/** How often something recurs, in words ("every two weeks"): pay cadences and subscription renewals. */
+export const CADENCE_WORDS: Record<Frequency, string> = {
   WEEKLY: "every week",
   BIWEEKLY: "every two weeks",
   SEMI_MONTHLY: "twice a month",
@@ -90,7 +91,7 @@ function incomeInsights(w: WindowSignals): Insight[] {
     out.push({
       id: "income",
       title: "Your pay",
-      body: inc.frequency ? `Your pay usually arrives ${PAY_CADENCE[inc.frequency]}.` : "We can see regular pay coming in.",
+      body: inc.frequency ? `Your pay usually arrives ${CADENCE_WORDS[inc.frequency]}.` : "We can see regular pay coming in.",
     });
   }
   if (inc.cash_flow_buffer_months !== null) {

@@ -16,14 +16,17 @@ import { RecommendationCard } from "@/components/operator/recommendation-card";
 import { AccessCard } from "@/components/operator/access-card";
 import { dateTime, usd } from "@/components/operator/format";
 import { ChatTranscript } from "@/components/operator/chat-transcript";
+import { FeedbackCard } from "@/components/operator/feedback-card";
+import { listFeedback } from "@/lib/db/feedback";
+import type { FeedbackView } from "@/lib/types/views";
 
 export const metadata = { title: "User · SpendSense operator" };
 
-async function load(id: string): Promise<UserDetail & { disabledAt: Date | null }> {
+async function load(id: string): Promise<UserDetail & { disabledAt: Date | null; feedback: FeedbackView[] }> {
   const actor = await pageActor(["operator"], `/operator/users/${encodeURIComponent(id)}`);
   try {
-    const [detail, access] = await Promise.all([getUserDetail(actor, id), customerAccess(actor, id)]);
-    return { ...detail, disabledAt: access.disabledAt };
+    const [detail, access, feedback] = await Promise.all([getUserDetail(actor, id), customerAccess(actor, id), listFeedback(actor, id)]);
+    return { ...detail, disabledAt: access.disabledAt, feedback };
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -97,6 +100,8 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       </Card>
 
       <AccessCard userId={u.id} disabledAt={d.disabledAt?.toISOString() ?? null} />
+
+      <FeedbackCard feedback={d.feedback} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <OperatorActionsCard d={d} />

@@ -1,0 +1,40 @@
+/**
+ * The sentences of the dashboard's charts and lists, built here so they are tested and pass the
+ * tone check (components only place them).
+ */
+import { formatDayMonth } from "../chat/facts";
+import { formatCount, formatMoney, formatMonths, formatPercent } from "../shared/format";
+import type { EmergencyFundInput, EmergencyFundPlan, PayoffResult } from "./calculators";
+import type { CardUtilization, SubscriptionList, SubscriptionRow } from "./charts";
+
+/** "$15.49 once a month · next around November 10 · $15.49 a month". */
+export function subscriptionLine(r: SubscriptionRow): string {
+  return `${formatMoney(r.amount_cents)} ${r.cadence} · next around ${formatDayMonth(r.next_date)} · ${formatMoney(r.monthly_cents)} a month`;
+}
+
+/** "3 subscriptions, about $42.97 a month together". */
+export function subscriptionTotal(l: SubscriptionList): string {
+  return `${formatCount(l.rows.length, "subscription", "subscriptions")}, about ${formatMoney(l.monthly_total_cents)} a month together`;
+}
+
+/** "Visa ending in 4523 has a balance above its limit: 225% in use." */
+export function overLimitSentence(c: CardUtilization): string {
+  return `${c.label} has a balance above its limit: ${formatPercent(c.utilization)} in use.`;
+}
+
+/** The emergency-fund planner's two answers: how many months are saved, and what reaches the target. */
+export function emergencyFundSentences(i: EmergencyFundInput, p: EmergencyFundPlan): [string, string] {
+  const saved = p.months_saved === null ? "Add your monthly expenses to see how many months your savings cover." : `Your savings cover about ${formatMonths(p.months_saved)} of expenses.`;
+  const target = `${formatMoney(p.target_cents)} (${formatCount(i.target_months, "month", "months")} of expenses)`;
+  const reach =
+    p.shortfall_cents === 0
+      ? `You're already at a target of ${target}.`
+      : `To reach ${target} in ${formatCount(i.months_to_goal, "month", "months")}, set aside about ${formatMoney(p.monthly_cents)} a month.`;
+  return [saved, reach];
+}
+
+/** One payoff plan's answer: months and interest, or why the budget does not work. */
+export function payoffSentence(r: PayoffResult): string {
+  if (!r.ok) return `This budget is below the cards' minimum payments of ${formatMoney(r.minimums_cents)} a month.`;
+  return `Paid off in ${formatCount(r.months, "month", "months")}, with ${formatMoney(r.total_interest_cents)} in interest.`;
+}
