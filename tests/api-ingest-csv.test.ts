@@ -57,6 +57,20 @@ describe(`POST /api/ingest as CSV (${dbKind})`, () => {
     expect(await db().user.count()).toBe(0);
   });
 
+  it("answers 413 past INGEST_MAX_ITEMS rows across the parts, writing nothing", async () => {
+    process.env.INGEST_MAX_ITEMS = "2";
+    try {
+      const res = await handleIngest(
+        post({ "users.csv": "user_id,name,email\nu1,Ann,ann@example.com\n", "accounts.csv": "account_id,user_id,type,name\na1,u1,depository,Chk\na2,u1,depository,Sav\n" }),
+      );
+      expect(res.status).toBe(413);
+      expect((await res.json()).limit_items).toBe(2);
+      expect(await db().user.count()).toBe(0);
+    } finally {
+      delete process.env.INGEST_MAX_ITEMS;
+    }
+  });
+
   it("refuses a part whose name is not one of the files, and a multipart body without a boundary", async () => {
     const res = await handleIngest(post({ "people.csv": "user_id\n" }));
     expect(res.status).toBe(400);
