@@ -21,6 +21,7 @@ import { runSignInBench } from "../lib/bench/sign-in.ts";
 import { runChatBench } from "../lib/bench/chat.ts";
 import { runServerBench } from "../lib/bench/server.ts";
 import { runEvalBench } from "../lib/bench/eval.ts";
+import { runCsvIngestBench } from "../lib/bench/csv.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -125,7 +126,11 @@ for (const kind of targets) {
     emit(`ingest_${kind}_floor`, floorRate, "transactions/s", { ...base, seconds: floorMs / 1000, note: kind === "sqlite" ? "prepared INSERTs in one transaction" : "COPY in one transaction" });
     emit(`ingest_${kind}_ratio_to_floor`, floorRate / rate, "x", { ...base, goal: "<= 2" });
     emit(`reingest_${kind}_unchanged`, transactions / (again.ms / 1000), "transactions/s", { ...base, note: "same bundle again: every row compared, none written" });
-    if (kind === "sqlite") rmSync(sqliteFile, { force: true });
+    if (kind === "sqlite") {
+      rmSync(sqliteFile, { force: true });
+      const generate = { users: s.users, seed: 42, months: 12, asOf: AS_OF };
+      await runCsvIngestBench({ dir, label: s.label, generate, transactions, jsonRate: rate, ctx });
+    }
   }
 }
 await closeRaw();

@@ -1,15 +1,17 @@
-// npm run ingest -- FILE [--json] [--single-thread]
-// Streams a bundle file into the database (DATABASE_URL; SQLite by default) in one transaction:
+// npm run ingest -- FILE|DIR [--json] [--single-thread]
+// Streams a bundle file, or a folder of the bundle's CSV files (users.csv, accounts.csv, ...:
+// lib/ingest/csv.ts), into the database (DATABASE_URL; SQLite by default) in one transaction:
 // all or nothing. Prints progress to stderr, counts per entity (or the errors) at the end.
-// A worker thread parses and validates while the main thread writes (--single-thread: all in one).
-import { ingestFile } from "../lib/ingest/index.ts";
+// A worker thread parses and validates a JSON file while the main thread writes (--single-thread: all in one).
+import { statSync } from "node:fs";
+import { ingestCsvDir, ingestFile } from "../lib/ingest/index.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { closeRaw } from "../lib/db/raw.ts";
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
-  console.error("usage: npm run ingest -- FILE [--json]");
+  console.error("usage: npm run ingest -- FILE|DIR [--json] [--single-thread]");
   process.exit(2);
 }
 const asJson = args.includes("--json");
@@ -17,21 +19,21 @@ const tty = process.stderr.isTTY;
 let lastPrint = 0;
 const startedAt = new Date();
 const t0 = performance.now();
-const result = await ingestFile(file, {
-  parallel: !args.includes("--single-thread"),
-  // Recorded in ingest_runs in the same transaction as the data.
-  run: { source: `cli:${file}`, startedAt },
-  onProgress(items, bytes, total) {
-    const now = performance.now();
-    if (now - lastPrint < 500) return;
-    lastPrint = now;
-    const pct = total ? ((bytes / total) * 100).toFixed(1) : "?";
-    const rate = Math.round(items / ((now - t0) / 1000));
-    const msg = `ingest: ${items.toLocaleString("en-US")} items, ${pct}% of ${(total / 1e6).toFixed(1)} MB, ${rate.toLocaleString("en-US")} items/s`;
-    if (tty) process.stderr.write(`\r${msg}   `);
-    else console.error(msg);
-  },
-});
+const progress = (items: number, bytes: number, total: number) => {
+  const now = performance.now();
+  if (now - lastPrint < 500) return;
+  lastPrint = now;
+  const pct = total ? ((bytes / total) * 100).toFixed(1) : "?";
+  const rate = Math.round(items / ((now - t0) / 1000));
+  const msg = `ingest: ${items.toLocaleString("en-US")} items${total ? `, ${pct}% of ${(total / 1e6).toFixed(1)} MB` : ""}, ${rate.toLocaleString("en-US")} items/s`;
+  if (tty) process.stderr.write(`\r${msg}   `);
+  else console.error(msg);
+};
+// Recorded in ingest_runs in the same transaction as the data.
+const run = { source: `cli:${file}`, startedAt };
+const result = statSync(file).isDirectory()
+  ? await ingestCsvDir(file, { run, onProgress: (items) => progress(items, 0, 0) })
+  : await ingestFile(file, { parallel: !args.includes("--single-thread"), run, onProgress: progress });
 if (tty) process.stderr.write("\n");
 if (!result.ok) {
   if (asJson) console.log(JSON.stringify(result));

@@ -35,6 +35,21 @@ describe(`npm run ingest (${dbKind})`, () => {
     expect(await db().user.count()).toBe(0);
   });
 
+  it("generate --format csv writes a folder that ingest DIR stores whole; a bad cell is named file:line:column", async () => {
+    const dir = path.join(root, "tmp", "testfiles", `cli-csv-${process.pid}`);
+    const run = (script: string, ...args: string[]) =>
+      spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { cwd: root, env: process.env, encoding: "utf8" });
+    expect(run("scripts/generate.mts", "--users", "3", "--seed", "9", "--months", "2", "--format", "csv", "--out", dir).status).toBe(0);
+    const ok = run("scripts/ingest.mts", dir, "--json");
+    expect(ok.status).toBe(0);
+    const { bundle } = generateBundle({ users: 3, seed: 9, months: 2, asOf: "2026-11-01" });
+    expect(JSON.parse(ok.stdout).counts.transactions.inserted).toBe(bundle.transactions.length);
+    writeFileSync(path.join(dir, "users.csv"), "user_id,name,email,consent\nu_x,X,x@example.com,yes\n");
+    const bad = run("scripts/ingest.mts", dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('users.csv:2:4 (consent): "yes" is not true or false');
+  }, 120_000);
+
   it("leaves the data and its run record together under kill -9, at any moment", async () => {
     const { bundle } = generateBundle({ users: 15, seed: 5, months: 12, asOf: "2026-11-01" });
     const dir = path.join(root, "tmp", "testfiles");

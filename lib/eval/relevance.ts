@@ -22,7 +22,7 @@ const hasIncome = (w: WindowSignals) => w.income.paycheck_count > 0;
 export const TAG_SUBJECTS: Record<SignalTag, { about: string; has: (w: WindowSignals) => boolean }> = {
   "credit.utilization": { about: "a credit card with a reported limit", has: (w) => w.credit.cards.some((c) => c.utilization !== null) },
   "credit.interest": { about: "a credit card", has: hasCard },
-  "credit.minimum_payment": { about: "a credit card carrying a balance", has: (w) => w.credit.cards.some((c) => c.balance_cents > 0) },
+  "credit.minimum_payment": { about: "a credit card carrying a balance", has: (w) => w.credit.cards.some((c) => (c.balance_cents ?? 0) > 0) },
   "credit.overdue": { about: "a credit card", has: hasCard },
   "subscriptions.count": { about: "a subscription", has: hasSubscription },
   "subscriptions.spend": { about: "a subscription", has: hasSubscription },

@@ -4,6 +4,7 @@
  *
  *   generateBundle(opts)  in memory (tests, benchmarks, small populations)
  *   writeBundle(opts)     streamed to `out` and `<out>.labels.jsonl` in bounded memory
+ *   writeCsvBundle(opts)  the same as CSV files in the folder `out` (lib/core/csv.ts), labels in `out`/labels.jsonl
  */
 import type { Bundle } from "../core/plaid";
 import type { UserLabels } from "./labels";
@@ -13,6 +14,7 @@ import { accountsOf, userOf } from "./sections";
 import { generateTransactions } from "./transactions";
 
 export { writeBundle } from "./write";
+export { writeCsvBundle, csvLabelsPath } from "./write-csv";
 export { readLabels, readLabelsSync, type PlantedStream, type UserLabels } from "./labels";
 export { DEFAULT_OPTIONS, labelsPathFor, periodOf, type GenerateOptions, type WriteOptions } from "./options";
 export { planUser } from "./plan";

@@ -15,7 +15,7 @@ import { generateTransactions } from "./transactions";
 /** Characters buffered before a write to the stream. */
 export const WRITE_CHUNK_CHARS = 1 << 20;
 
-class ChunkWriter {
+export class ChunkWriter {
   private parts: string[] = [];
   private size = 0;
   constructor(private readonly stream: WriteStream) {}

@@ -1,5 +1,6 @@
 /**
  * POST /api/ingest: an operator session or `Authorization: Bearer $INGEST_TOKEN`; a UTF-8 JSON body
+ * (or the bundle's CSV files as multipart/form-data, one part per file: lib/ingest/csv.ts)
  * of at most INGEST_MAX_BYTES and INGEST_MAX_ITEMS elements; answers 200 with counts per entity,
  * 400 problem+json listing each bad field, 401, 413 or 415. Nothing is written unless the whole
  * bundle is valid. The ingest itself runs in a worker thread: this thread only reads the body.
@@ -41,11 +42,14 @@ async function authorize(req: Request): Promise<{ actorId: string | null; source
   return actor?.role === "operator" ? { actorId: actor.id, source: "api:operator" } : null;
 }
 
-/** Why a Content-Type is refused (415), or null: JSON (application/json or +json), in UTF-8 if a charset is named. */
+/** A multipart/form-data Content-Type (CSV files, one part each), or null. */
+const multipartType = (ct: string | null): string | null => (ct && /^multipart\/form-data\s*;/i.test(ct) ? ct : null);
+
+/** Why a Content-Type is refused (415), or null: JSON (application/json or +json) in UTF-8 if a charset is named, or multipart/form-data. */
 export function unsupportedMediaType(ct: string | null): string | null {
-  if (!ct) return null;
+  if (!ct || multipartType(ct)) return null;
   const [type, ...params] = ct.split(";").map((p) => p.trim());
-  if (!/^application\/(.+\+)?json$/i.test(type)) return "Send the bundle as application/json.";
+  if (!/^application\/(.+\+)?json$/i.test(type)) return "Send the bundle as application/json, or its CSV files as multipart/form-data.";
   for (const p of params) {
     const [k, v = ""] = p.split("=").map((x) => x.trim());
     const charset = v.replace(/^"(.*)"$/, "$1");
@@ -104,7 +108,8 @@ export async function handleIngest(req: Request): Promise<Response> {
     throw e;
   }
   const maxItems = ingestMaxItems();
-  const r = await ingestInWorker(body, { run: { source: who.source, actorId: who.actorId, startedAt: new Date() }, maxItems });
+  const multipart = multipartType(req.headers.get("content-type"));
+  const r = await ingestInWorker(body, { run: { source: who.source, actorId: who.actorId, startedAt: new Date() }, maxItems, multipart });
   if (!r.ok && r.too_many_items) {
     return tooLarge(`The body holds more than ${maxItems} elements (users, accounts, transactions, liabilities); nothing was written. Send it in parts or use the CLI (npm run ingest).`, {
       limit_items: maxItems,

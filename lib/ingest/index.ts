@@ -14,6 +14,8 @@ import type { WorkerMessage } from "./parse-worker";
 import { openPgPool } from "../db/raw";
 import { resolveDb, type DbTarget } from "../db/url";
 import { directRun, type IngestRunRecord } from "./run-record";
+import { ingestCsv } from "./csv";
+import { csvDirSources, multipartSources } from "./csv-sources";
 
 export type { IngestResult } from "./session";
 
@@ -141,4 +143,20 @@ async function ingestFileParallel(
     await worker.terminate();
   }
   return session.finish();
+}
+
+/** Ingests a folder of CSV files (lib/ingest/csv.ts) in one transaction; onProgress gets rows read. */
+export function ingestCsvDir(dir: string, opts: IngestOptions & { onProgress?: (items: number) => void } = {}): Promise<IngestResult> {
+  return ingestCsv(csvDirSources(dir), { sink: opts.sink ?? openSink(), run: opts.run ?? directRun(), maxItems: opts.maxItems, onBatch: opts.onProgress });
+}
+
+/** Ingests the CSV files of a multipart/form-data body (the API; one part per file). */
+export async function ingestMultipart(body: Uint8Array, contentType: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  let sources;
+  try {
+    sources = await multipartSources(body, contentType);
+  } catch {
+    return { ok: false, errors: [{ path: "(body)", reason: "is not a valid multipart/form-data body (one part per CSV file)" }], error_count: 1, items: 0 };
+  }
+  return ingestCsv(sources, { sink: opts.sink ?? openSink(), run: opts.run ?? directRun(), maxItems: opts.maxItems });
 }

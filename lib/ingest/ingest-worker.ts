@@ -3,16 +3,17 @@
  * database connection and posts the result back. The request thread only reads the body.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { ingestBytes } from "./index";
+import { ingestBytes, ingestMultipart } from "./index";
 import type { IngestWorkerMessage } from "./worker-client";
 import type { IngestRunRecord } from "./run-record";
 import { closeRaw } from "../db/raw";
 
 async function main() {
-  const { body, run, maxItems } = workerData as { body: Uint8Array; run: IngestRunRecord; maxItems: number };
+  const { body, run, maxItems, multipart } = workerData as { body: Uint8Array; run: IngestRunRecord; maxItems: number; multipart: string | null };
   const post = (m: IngestWorkerMessage) => parentPort!.postMessage(m);
   try {
-    post({ type: "result", result: await ingestBytes(body, { run, maxItems }) });
+    const result = multipart ? await ingestMultipart(body, multipart, { run, maxItems }) : await ingestBytes(body, { run, maxItems });
+    post({ type: "result", result });
   } catch (e) {
     post({ type: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   } finally {

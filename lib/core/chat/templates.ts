@@ -39,7 +39,8 @@ function cardsAnswer(d: CardsData): string[] {
   if (d.cards.length === 0) return ["We don't see a credit card in your accounts."];
   const out: string[] = [];
   for (const c of d.cards) {
-    if (c.utilization !== null && c.limit !== null) out.push(`Your ${c.card} is using ${c.utilization} of its limit (${c.balance} of ${c.limit}).`);
+    if (c.utilization !== null && c.limit !== null && c.balance !== null) out.push(`Your ${c.card} is using ${c.utilization} of its limit (${c.balance} of ${c.limit}).`);
+    else if (c.balance === null) out.push(`Your bank didn't send a balance for your ${c.card}, so its utilization isn't known.`);
     else out.push(`Your ${c.card} has a balance of ${c.balance}. We don't see its limit, so its utilization isn't known.`);
   }
   if (d.cards.some((c) => c.at_or_above.length > 0)) {
@@ -50,7 +51,8 @@ function cardsAnswer(d: CardsData): string[] {
 }
 
 function savingsAnswer(d: SavingsData): string[] {
-  if (!d.has_savings_account || d.savings_balance === null) return ["We don't see a savings account in your data yet, so there is no savings figure to show."];
+  if (!d.has_savings_account) return ["We don't see a savings account in your data yet, so there is no savings figure to show."];
+  if (d.savings_balance === null) return ["Your bank didn't send the balance of your savings, so there is no savings figure to show."];
   const out = [`Your savings balance is ${d.savings_balance}.`];
   if (d.savings_would_cover !== null && d.average_monthly_spending !== null) {
     out.push(`That would cover ${d.savings_would_cover} of your usual spending of ${d.average_monthly_spending} a month.`);

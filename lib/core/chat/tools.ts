@@ -56,7 +56,7 @@ export function cardsResult(w: WindowSignals): ReadyToolResult<"get_card_utiliza
     const label = cardLabel(c);
     return {
       card: label,
-      balance: sheet.usd(`${key}.balance`, `${label} balance`, c.balance_cents, label),
+      balance: c.balance_cents === null ? null : sheet.usd(`${key}.balance`, `${label} balance`, c.balance_cents, label),
       limit: c.limit_cents === null ? null : sheet.usd(`${key}.limit`, `${label} credit limit`, c.limit_cents, label),
       utilization: c.utilization === null ? null : sheet.ratio(`${key}.utilization`, `${label} utilization`, c.utilization, label),
       at_or_above: c.flags.map((f) => sheet.ratio(`${key}.flag.${f}`, `${label} at or above`, Number(f) / 100, label)),
@@ -78,7 +78,7 @@ export function savingsResult(w: WindowSignals): ReadyToolResult<"get_savings"> 
   const data = {
     window: windowLabel(sheet, w),
     has_savings_account: has,
-    savings_balance: has ? sheet.usd("savings.balance", "Savings balance", s.end_balance_cents) : null,
+    savings_balance: has && s.end_balance_cents !== null ? sheet.usd("savings.balance", "Savings balance", s.end_balance_cents) : null,
     monthly_net_inflow: has ? sheet.usd("savings.monthly_net_inflow", "Net into savings per month", s.monthly_net_inflow_cents) : null,
     growth: has && s.growth_rate !== null ? sheet.ratio("savings.growth", "Savings growth over the window", s.growth_rate) : null,
     emergency_fund_months: months,

@@ -44,7 +44,8 @@ export interface SubscriptionsData {
 
 export interface CardItem {
   card: string;
-  balance: string;
+  /** null when the bank sent no balance (unknown is never zero) */
+  balance: string | null;
   limit: string | null;
   utilization: string | null;
   /** The brief's 30/50/80% flags the card is at or above, as percents ("30%"). */

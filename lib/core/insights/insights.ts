@@ -62,7 +62,7 @@ function subscriptionsInsight(w: WindowSignals): Insight | null {
 function cardInsights(w: WindowSignals): Insight[] {
   const out: Insight[] = [];
   for (const c of w.credit.cards) {
-    if (c.utilization === null || c.limit_cents === null) continue;
+    if (c.utilization === null || c.limit_cents === null || c.balance_cents === null) continue;
     const high = compare(c.utilization, ">=", CREDIT_UTILIZATION_TARGET_BELOW);
     out.push({
       id: `card-${c.account_id}`,

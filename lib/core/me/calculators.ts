@@ -130,7 +130,8 @@ export interface PlannerDefaults {
  */
 export function plannerDefaults(recent: WindowSignals | null, long: WindowSignals | null): PlannerDefaults {
   const sav = (long ?? recent)?.savings;
-  const owed = ((recent ?? long)?.credit.cards ?? []).filter((c) => c.balance_cents > 0);
+  // A card whose balance the bank did not send is left out: unknown is never zero (docs/decisions.md).
+  const owed = ((recent ?? long)?.credit.cards ?? []).flatMap((c) => (c.balance_cents !== null && c.balance_cents > 0 ? [{ ...c, balance_cents: c.balance_cents }] : []));
   const cards = owed.map((c) => ({ label: cardLabel(c), balance_cents: c.balance_cents, apr_percentage: c.apr_percentage ?? ASSUMED_APR_PERCENT }));
   const budget = cards.length ? Math.ceil((firstMinimums(cards) + PAYOFF_DEFAULT_EXTRA_CENTS) / 100) * 100 : 0;
   return {

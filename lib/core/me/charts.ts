@@ -54,10 +54,10 @@ export interface CardUtilization {
   level: UtilizationLevel;
 }
 
-/** Each card with a limit, in the signals' order; over the limit is its own level. */
+/** Each card with a known balance and limit, in the signals' order; over the limit is its own level. */
 export function cardUtilizations(w: WindowSignals | null): CardUtilization[] {
   return (w?.credit.cards ?? []).flatMap((c) =>
-    c.utilization === null || c.limit_cents === null
+    c.utilization === null || c.limit_cents === null || c.balance_cents === null
       ? []
       : [
           {

@@ -6,7 +6,8 @@
  * paychecks → median gap null → "> 45 days" is not met; no starting savings → growth null →
  * "≥ 2%" is not met; a card without a limit → utilization null → neither "≥ 50%" nor "< 30%".
  * The one exception is the universal "every card < 30%", which a user without cards meets
- * vacuously.
+ * vacuously. Unknown is never zero: when the value is null because the bank did not send a balance
+ * or limit it needs, the criterion is "not evaluated" (not met) and its trace says which input.
  */
 import type { CardSignal, WindowSignals } from "../signals/types";
 import { compare } from "../shared/compare";
@@ -60,15 +61,19 @@ function utilizationReason(w: WindowSignals): PersonaReason {
   const sorted = cardsByUtilization(w);
   const over = sorted.filter((c) => compare(c.utilization, ">=", t));
   const max = maxUtilization(w);
+  // A card over the threshold decides it; otherwise a card whose balance or limit is missing leaves it unknown.
+  const missing = over.length === 0 ? (w.credit.unknown?.max_utilization ?? null) : null;
   return criterion({
     rule: "HIGH_UTILIZATION_CARD_UTILIZATION_MIN",
     signal: "credit.max_utilization",
     comparator: ">=",
     value: max,
+    notEvaluated: missing,
     met: over.length > 0 || (w.credit.cards.length === 0 && compare(max, ">=", t)),
     accountIds: over.length > 0 ? ids(over) : sorted.length > 0 ? [sorted[0].account_id] : [],
     text: () => {
       if (over.length > 0) return `${atUtilization(over)} (threshold ${formatPercent(t)})`;
+      if (missing) return `Not evaluated: ${missing}, so card utilization is unknown (threshold ${formatPercent(t)})`;
       if (sorted.length > 0) return `Highest card utilization is ${formatPercent(sorted[0].utilization as number)} on ${cardLabel(sorted[0])} (threshold ${formatPercent(t)})`;
       if (max !== null) return `Highest card utilization is ${formatPercent(max)} (threshold ${formatPercent(t)})`;
       return `No credit card with a reported limit, so utilization is unknown (threshold ${formatPercent(t)})`;
@@ -120,13 +125,16 @@ function evaluateHighUtilization(w: WindowSignals): PersonaEvaluation {
 // ── Cash-flow buffer, shared wording for two personas ──────────────────────────────────────────
 function bufferReason(w: WindowSignals, rule: PersonaRuleName & `${string}_CASH_FLOW_BUFFER_BELOW_MONTHS`): PersonaReason {
   const b = w.income.cash_flow_buffer_months;
+  const missing = w.income.unknown?.cash_flow_buffer_months ?? null;
   return criterion({
     rule,
     signal: "income.cash_flow_buffer_months",
     comparator: "<",
     value: b,
+    notEvaluated: missing,
     text: () => {
       const t = formatMonths(PERSONA_RULES[rule]);
+      if (missing) return `Not evaluated: ${missing}, so the cash-flow buffer is unknown, not zero (threshold: under ${t})`;
       return b === null
         ? `No expenses in the window, so the cash-flow buffer is unknown; an unknown buffer does not count as under ${t}`
         : `Cash-flow buffer is ${b > 0 && b < 0.05 ? "under 0.1 months" : formatMonths(b)} of expenses (threshold: under ${t})`;
@@ -194,13 +202,17 @@ function everyCardUnderReason(w: WindowSignals): PersonaReason {
     return criterion({ ...base, value: null, met: true, text: () => `No credit cards, so "every card under ${formatPercent(t)}" holds (vacuously true)` });
   }
   if (unknown.length > 0) {
+    const noBalance = unknown.filter((c) => c.balance_cents === null && c.limit_cents !== null);
     return criterion({
       ...base,
       value: null,
       met: false,
       accountIds: ids(unknown),
+      notEvaluated: noBalance.length ? noBalance.map((c) => c.unknown_reason ?? `the balance of ${cardLabel(c)} was not reported`).join("; ") : null,
       text: () =>
-        `${joinLabels(unknown)} ${unknown.length > 1 ? "have" : "has"} no reported limit, so utilization is unknown and can't be confirmed under ${formatPercent(t)}`,
+        noBalance.length
+          ? `Not evaluated: the bank did not report the balance of ${joinLabels(noBalance)}, so utilization is unknown and can't be confirmed under ${formatPercent(t)}`
+          : `${joinLabels(unknown)} ${unknown.length > 1 ? "have" : "has"} no reported limit, so utilization is unknown and can't be confirmed under ${formatPercent(t)}`,
     });
   }
   const top = known[0];
@@ -220,13 +232,17 @@ function everyCardUnderReason(w: WindowSignals): PersonaReason {
 function evaluateSavingsBuilder(w: WindowSignals): PersonaEvaluation {
   const g = w.savings.growth_rate;
   const minGrowth = `(threshold: ${formatPercent(SAVINGS_BUILDER_GROWTH_RATE_MIN)} or more)`;
+  const missing = w.savings.unknown?.growth_rate ?? null;
   const growth = criterion({
     rule: "SAVINGS_BUILDER_GROWTH_RATE_MIN",
     signal: "savings.growth_rate",
     comparator: ">=",
     value: g,
+    notEvaluated: missing,
     text: () =>
-      g === null
+      missing
+        ? `Not evaluated: ${missing}, so savings growth is unknown ${minGrowth}`
+        : g === null
         ? `No starting savings balance, so savings growth can't be measured ${minGrowth}`
         : `Savings grew ${formatPercent(g)} over the window ${minGrowth}`,
   });

@@ -20,13 +20,16 @@ interface CriterionSpec {
   met?: boolean;
   /** Cards the criterion is about; left out when empty. */
   accountIds?: string[];
+  /** Set when an input the rule needs is missing: the criterion is "not evaluated" and not met. */
+  notEvaluated?: string | null;
 }
 
 /** One evaluated criterion: `value <comparator> PERSONA_RULES[rule]` (booleans: equal), with its sentence. */
 export function criterion(spec: CriterionSpec): PersonaReason {
   const threshold = PERSONA_RULES[spec.rule];
-  const met =
-    spec.met ??
+  const met = spec.notEvaluated
+    ? false
+    : spec.met ??
     (typeof threshold === "boolean"
       ? spec.value === threshold
       : compare(typeof spec.value === "number" ? spec.value : null, spec.comparator, threshold));
@@ -39,5 +42,6 @@ export function criterion(spec: CriterionSpec): PersonaReason {
     met,
     text: spec.text(met),
     ...(spec.accountIds?.length ? { account_ids: spec.accountIds } : {}),
+    ...(spec.notEvaluated ? { not_evaluated: spec.notEvaluated } : {}),
   };
 }

@@ -18,6 +18,11 @@ export interface PersonaReason {
   text: string;
   /** Accounts the criterion is about (the cards cited in `text`), when it is about specific cards. */
   account_ids?: string[];
+  /**
+   * Why the criterion was not evaluated: an input it needs (a balance, a limit) was not sent by the
+   * bank. Unknown is never zero: the criterion is then not met, and `text` says why.
+   */
+  not_evaluated?: string;
 }
 
 /** A persona and the criteria that made it match (only met criteria). */

@@ -56,6 +56,8 @@ const money = (key: string, label: string, cents: number, subject?: string): Fac
   display: formatMoney(cents),
   ...(subject ? { subject } : {}),
 });
+/** A money fact only when the amount is known: unknown is never zero, and no rationale states it. */
+const knownMoney = (key: string, label: string, cents: number | null, subject?: string): Fact[] => (cents === null ? [] : [money(key, label, cents, subject)]);
 const ratio = (key: string, label: string, v: number, subject?: string): Fact => ({
   key,
   label,
@@ -100,7 +102,7 @@ export const TAG_DEFINITIONS: Record<SignalTag, TagDefinition> = {
       if (!c || c.utilization === null) return [];
       const k = cardKey(c);
       const s = cardLabel(c);
-      const facts: Fact[] = [ratio(`${k}.utilization`, `${s} utilization`, c.utilization, s), money(`${k}.balance`, `${s} balance`, c.balance_cents, s)];
+      const facts: Fact[] = [ratio(`${k}.utilization`, `${s} utilization`, c.utilization, s), ...knownMoney(`${k}.balance`, `${s} balance`, c.balance_cents, s)];
       if (c.limit_cents !== null) facts.push(money(`${k}.limit`, `${s} credit limit`, c.limit_cents, s));
       facts.push(ratio("target.utilization", "Utilization to aim below", CREDIT_UTILIZATION_TARGET_BELOW));
       if (w.credit.interest_charged_cents > 0) {
@@ -142,7 +144,7 @@ export const TAG_DEFINITIONS: Record<SignalTag, TagDefinition> = {
     facts: (w) =>
       w.credit.cards
         .filter((c) => c.minimum_payment_only)
-        .map((c) => money(`${cardKey(c)}.balance`, `${cardLabel(c)} balance`, c.balance_cents, cardLabel(c))),
+        .flatMap((c) => knownMoney(`${cardKey(c)}.balance`, `${cardLabel(c)} balance`, c.balance_cents, cardLabel(c))),
     signals: (w) => [
       { name: "credit.minimum_payment_only", value: w.credit.minimum_payment_only },
       ...w.credit.cards.map((c) => ({ name: `credit.cards[${c.account_id}].minimum_payment_only`, value: c.minimum_payment_only })),
@@ -155,7 +157,7 @@ export const TAG_DEFINITIONS: Record<SignalTag, TagDefinition> = {
     facts: (w) =>
       w.credit.cards
         .filter((c) => c.overdue)
-        .map((c) => money(`${cardKey(c)}.balance`, `${cardLabel(c)} balance`, c.balance_cents, cardLabel(c))),
+        .flatMap((c) => knownMoney(`${cardKey(c)}.balance`, `${cardLabel(c)} balance`, c.balance_cents, cardLabel(c))),
     signals: (w) => [
       { name: "credit.overdue", value: w.credit.overdue },
       ...w.credit.cards.map((c) => ({ name: `credit.cards[${c.account_id}].overdue`, value: c.overdue })),
@@ -219,8 +221,8 @@ export const TAG_DEFINITIONS: Record<SignalTag, TagDefinition> = {
         : [
             ratio("savings.growth_rate", "Savings growth over the window", w.savings.growth_rate),
             windowFact(w),
-            money("savings.start_balance", "Savings at the start of the window", w.savings.start_balance_cents),
-            money("savings.end_balance", "Savings at the end of the window", w.savings.end_balance_cents),
+            ...knownMoney("savings.start_balance", "Savings at the start of the window", w.savings.start_balance_cents),
+            ...knownMoney("savings.end_balance", "Savings at the end of the window", w.savings.end_balance_cents),
           ],
     signals: (w) => [
       { name: "savings.growth_rate", value: w.savings.growth_rate },
@@ -292,7 +294,7 @@ export const TAG_DEFINITIONS: Record<SignalTag, TagDefinition> = {
     rule: { name: "VARIABLE_INCOME_CASH_FLOW_BUFFER_BELOW_MONTHS", value: VARIABLE_INCOME_CASH_FLOW_BUFFER_BELOW_MONTHS },
     active: (w) => compare(w.income.cash_flow_buffer_months, "<", VARIABLE_INCOME_CASH_FLOW_BUFFER_BELOW_MONTHS),
     facts: (w) => [
-      money("income.checking_balance", "Checking balance", w.income.checking_balance_cents),
+      ...knownMoney("income.checking_balance", "Checking balance", w.income.checking_balance_cents),
       ...(showsMonths(w.income.cash_flow_buffer_months)
         ? [months("income.cash_flow_buffer_months", "Cash-flow buffer", w.income.cash_flow_buffer_months)]
         : []),

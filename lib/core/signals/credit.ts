@@ -3,7 +3,7 @@
  */
 import type { CoreCreditLiability } from "../types";
 import { MIN_PAYMENT_FLOOR_MAX_CENTS, MIN_PAYMENT_PRIOR_BAND, MIN_PAYMENT_ROUND_CENTS, MIN_PAYMENT_TOLERANCE, MIN_PAYMENT_TOLERANCE_MIN_CENTS, UTILIZATION_FLAGS } from "./constants";
-import { EvidenceBuilder, r4, usd } from "./evidence";
+import { EvidenceBuilder, accountLabel, r4, usd } from "./evidence";
 import { F_CARD_PAYMENT, F_CARD_SIDE_PAYMENT, F_INTEREST } from "./flags";
 import type { AccountInfo } from "./accounts";
 import type { PTx } from "./prepare";
@@ -101,7 +101,7 @@ interface CardCtx {
   card: AccountInfo;
   cards: AccountInfo[];
   liability: CoreCreditLiability | undefined;
-  balance: number;
+  balance: number | null;
   label: string;
   rows: CardRows;
   asOf: string;
@@ -120,7 +120,7 @@ function minimumPaymentOnly(c: CardCtx): boolean {
       (r) => (a.mask ? digits(r.tx.name, a.mask) : false) || (c.cards.length === 1 && !hasOtherMask(r, c.cards, a.account_id)),
     );
   }
-  const carriesBalance = l?.last_statement_balance_cents != null ? l.last_statement_balance_cents > (minimum ?? 0) : c.balance > 0;
+  const carriesBalance = l?.last_statement_balance_cents != null ? l.last_statement_balance_cents > (minimum ?? 0) : (c.balance ?? 0) > 0;
   if (minimum == null || minimum <= 0 || !carriesBalance) return false;
   const stmtDate = l?.last_statement_issue_date ?? null;
   const fees = c.rows.cardFees.get(a.account_id) ?? [];
@@ -174,15 +174,17 @@ function cardSignal(card: AccountInfo, cards: AccountInfo[], liability: CoreCred
   const a = card.account;
   ev.account(a.account_id);
   const label = `card ${a.mask ?? a.account_id}`;
-  // Utilization: current balance (else the last statement balance) / limit.
-  const balance = a.current_cents ?? liability?.last_statement_balance_cents ?? 0;
+  // Utilization: current balance (else the last statement balance) / limit. Unknown is never zero:
+  // with neither balance sent, the balance and utilization are unknown.
+  const balance = a.current_cents ?? liability?.last_statement_balance_cents ?? null;
   const limit = a.limit_cents;
-  const u = limit && limit > 0 ? Math.max(0, balance) / limit : null;
+  const u = limit && limit > 0 && balance !== null ? Math.max(0, balance) / limit : null;
+  const why = !limit || limit <= 0 ? `${accountLabel(a)} has no reported credit limit` : balance === null ? `the balance of ${accountLabel(a)} was not reported by the bank` : null;
   const flags = utilizationFlags(u);
   ev.note(
     u === null
-      ? `${label}: no credit limit, utilization unknown`
-      : `${label}: utilization ${usd(balance)} / ${usd(limit!)} = ${r4(u)}${flags.length ? ` (flags ${flags.join(",")})` : ""}` +
+      ? `${label}: utilization unknown: ${why}`
+      : `${label}: utilization ${usd(balance!)} / ${usd(limit!)} = ${r4(u)}${flags.length ? ` (flags ${flags.join(",")})` : ""}` +
           (a.current_cents == null ? " (balance from last_statement_balance)" : ""),
   );
   const c: CardCtx = { card, cards, liability, balance, label, rows, asOf, ev };
@@ -197,6 +199,7 @@ function cardSignal(card: AccountInfo, cards: AccountInfo[], liability: CoreCred
     balance_cents: balance,
     limit_cents: limit,
     utilization: u,
+    ...(why ? { unknown_reason: why } : {}),
     flags,
     minimum_payment_only: minOnly,
     interest_charged_cents: interestCents,
@@ -215,6 +218,8 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
   let maxU: number | null = null;
   for (const c of out) if (c.utilization !== null && (maxU === null || c.utilization > maxU)) maxU = c.utilization;
   if (!cards.length) ev.note("no credit cards");
+  const unknownCards = out.filter((c) => c.unknown_reason);
+  const unknown = unknownCards.length ? { max_utilization: unknownCards.map((c) => c.unknown_reason).join("; ") } : null;
   return {
     card_count: cards.length,
     max_utilization: maxU,
@@ -222,6 +227,7 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
     minimum_payment_only: out.some((c) => c.minimum_payment_only),
     interest_charged_cents: out.reduce((sum, c) => sum + c.interest_charged_cents, 0),
     overdue: out.some((c) => c.overdue),
+    ...(unknown ? { unknown } : {}),
     evidence: ev.build(),
   };
 }

@@ -46,3 +46,8 @@ export function usd(cents: number): string {
   const c = (abs % 100).toString().padStart(2, "0");
   return `${neg ? "-" : ""}$${d}.${c}`;
 }
+
+/** An account as a trace names it: "Checking ••1234" (or its id without a mask). */
+export function accountLabel(a: { account_id: string; name: string; mask: string | null }): string {
+  return a.mask ? `${a.name} ••${a.mask}` : `${a.name} (${a.account_id})`;
+}

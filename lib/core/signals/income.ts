@@ -3,7 +3,7 @@
  * paychecks, pay variability, monthly income and the cash-flow buffer.
  */
 import { INCOME_LOOKBACK_DAYS, PAYROLL_CADENCES } from "./constants";
-import { EvidenceBuilder, r4, usd } from "./evidence";
+import { EvidenceBuilder, accountLabel, r4, usd } from "./evidence";
 import { dayIso } from "./days";
 import { F_INCOME, F_PAY } from "./flags";
 import { lowerBound, type PTx } from "./prepare";
@@ -67,21 +67,30 @@ function payDeposits(txs: PTx[], fromDay: number): Deposit[] {
   return deposits;
 }
 
-/** Checking balance / average monthly expenses; null without spending. */
-function cashFlowBuffer(ctx: WindowCtx, ev: EvidenceBuilder): { checking: number; buffer: number | null } {
-  let checking = 0;
+/** Checking balance / average monthly expenses; null without spending or when a checking balance is unknown. */
+function cashFlowBuffer(ctx: WindowCtx, ev: EvidenceBuilder): { checking: number | null; buffer: number | null; why: string | null } {
+  let known = 0;
+  const missing: string[] = [];
   for (const a of ctx.p.accounts) {
     if (a.kind !== "checking") continue;
-    checking += a.account.current_cents ?? 0;
+    if (a.account.current_cents === null) missing.push(accountLabel(a.account));
+    else known += a.account.current_cents;
     ev.account(a.account.account_id);
   }
+  if (missing.length) {
+    // Unknown is never zero: a balance the bank did not send is not $0.
+    const why = `the balance of ${missing.join(", ")} was not reported by the bank`;
+    ev.note(`cash-flow buffer unknown: ${why}`);
+    return { checking: null, buffer: null, why };
+  }
+  const checking = known;
   const buffer = ctx.avgMonthlyExpenses > 0 ? checking / ctx.avgMonthlyExpenses : null;
   ev.note(
     buffer === null
       ? "cash-flow buffer null: no spending in the window"
       : `cash-flow buffer = checking ${usd(checking)} / average monthly expenses ${usd(ctx.avgMonthlyExpenses)} = ${r4(buffer)} months`,
   );
-  return { checking, buffer };
+  return { checking, buffer, why: null };
 }
 
 export function incomeSignals(ctx: WindowCtx): IncomeSignals {
@@ -112,7 +121,7 @@ export function incomeSignals(ctx: WindowCtx): IncomeSignals {
   // Monthly income: every INCOME_* inflow in the window.
   let incomeInWindow = 0;
   for (let i = ctx.i0; i < p.txs.length; i++) if (p.txs[i].flags & F_INCOME) incomeInWindow -= p.txs[i].amount;
-  const { checking, buffer } = cashFlowBuffer(ctx, ev);
+  const { checking, buffer, why } = cashFlowBuffer(ctx, ev);
   return {
     payroll_detected: primary !== null,
     frequency: primary ? primary.stream.stream.frequency : null,
@@ -124,6 +133,7 @@ export function incomeSignals(ctx: WindowCtx): IncomeSignals {
     checking_balance_cents: checking,
     avg_monthly_expenses_cents: Math.round(ctx.avgMonthlyExpenses),
     cash_flow_buffer_months: buffer,
+    ...(why ? { unknown: { checking_balance_cents: why, cash_flow_buffer_months: why } } : {}),
     evidence: ev.build(),
   };
 }

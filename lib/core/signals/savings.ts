@@ -3,21 +3,26 @@
  * its monthly rate, growth over the window and emergency-fund coverage.
  */
 import { DAYS_PER_MONTH, SAVINGS_SUBTYPES } from "./constants";
-import { EvidenceBuilder, r4, usd } from "./evidence";
+import { EvidenceBuilder, accountLabel, r4, usd } from "./evidence";
 import type { SavingsSignals } from "./types";
 import type { WindowCtx } from "./window";
 
 export function savingsSignals(ctx: WindowCtx): SavingsSignals {
   const ev = new EvidenceBuilder();
   const { p } = ctx;
-  let end = 0;
+  let known = 0;
   let has = false;
+  const missing: string[] = [];
   for (const a of p.accounts) {
     if (a.kind !== "savings") continue;
     has = true;
-    end += a.account.current_cents ?? 0;
+    if (a.account.current_cents === null) missing.push(accountLabel(a.account));
+    else known += a.account.current_cents;
     ev.account(a.account.account_id);
   }
+  // Unknown is never zero: one savings balance not sent leaves the total, growth and coverage unknown.
+  const end = missing.length ? null : known;
+  const why = missing.length ? `the balance of ${missing.join(", ")} was not reported by the bank` : null;
   if (!has) {
     ev.note(`no savings-like account (SAVINGS_SUBTYPES: ${SAVINGS_SUBTYPES.join(", ")})`);
   }
@@ -32,11 +37,12 @@ export function savingsSignals(ctx: WindowCtx): SavingsSignals {
     ev.tx(r.tx.transaction_id);
   }
   const net = inflow - outflow;
-  const start = end - net;
-  const growth = start > 0 ? (end - start) / start : null;
+  const start = end === null ? null : end - net;
+  const growth = end !== null && start !== null && start > 0 ? (end - start) / start : null;
   const monthlyNet = Math.round(net / ctx.months);
-  const efm = ctx.avgMonthlyExpenses > 0 ? end / ctx.avgMonthlyExpenses : null;
-  if (has) {
+  const efm = end !== null && ctx.avgMonthlyExpenses > 0 ? end / ctx.avgMonthlyExpenses : null;
+  if (why) ev.note(`savings balance unknown: ${why}; growth rate and emergency fund are unknown, not zero`);
+  if (has && end !== null && start !== null) {
     ev.note(`net inflow ${usd(net)} = in ${usd(inflow)} - out ${usd(outflow)} on savings-like accounts, ${ctx.start}..${p.asOf}`);
     ev.note(`monthly net inflow = ${usd(net)} / (${ctx.days} / ${DAYS_PER_MONTH}) = ${usd(monthlyNet)}`);
     ev.note(
@@ -45,11 +51,12 @@ export function savingsSignals(ctx: WindowCtx): SavingsSignals {
         : `growth rate = (${usd(end)} - ${usd(start)}) / ${usd(start)} = ${r4(growth)}`,
     );
   }
-  ev.note(
-    efm === null
-      ? "emergency-fund coverage null: no spending in the window"
-      : `emergency fund = savings ${usd(end)} / average monthly expenses ${usd(ctx.avgMonthlyExpenses)} = ${r4(efm)} months`,
-  );
+  if (end !== null)
+    ev.note(
+      efm === null
+        ? "emergency-fund coverage null: no spending in the window"
+        : `emergency fund = savings ${usd(end)} / average monthly expenses ${usd(ctx.avgMonthlyExpenses)} = ${r4(efm)} months`,
+    );
   return {
     has_savings_account: has,
     net_inflow_cents: net,
@@ -59,6 +66,7 @@ export function savingsSignals(ctx: WindowCtx): SavingsSignals {
     growth_rate: growth,
     avg_monthly_expenses_cents: Math.round(ctx.avgMonthlyExpenses),
     emergency_fund_months: efm,
+    ...(why ? { unknown: { end_balance_cents: why, start_balance_cents: why, growth_rate: why, emergency_fund_months: why } } : {}),
     evidence: ev.build(),
   };
 }

@@ -71,15 +71,25 @@ export interface SavingsSignals {
   has_savings_account: boolean;
   net_inflow_cents: number;
   monthly_net_inflow_cents: number;
-  start_balance_cents: number;
-  end_balance_cents: number;
-  /** (end - start) / start; null when start balance is 0 (see docs/decisions.md). */
+  /** null when a savings-like account's balance was not sent (unknown is never zero). */
+  start_balance_cents: number | null;
+  end_balance_cents: number | null;
+  /** (end - start) / start; null when start balance is 0 or unknown (see docs/decisions.md). */
   growth_rate: number | null;
   avg_monthly_expenses_cents: number;
-  /** Savings balance / average monthly expenses; null when there are no expenses. */
+  /** Savings balance / average monthly expenses; null when there are no expenses or the balance is unknown. */
   emergency_fund_months: number | null;
+  /** Signals left null because an input was missing: field -> why (see UnknownReasons). */
+  unknown?: UnknownReasons;
   evidence: Evidence;
 }
+
+/**
+ * "Unknown is never zero": a signal that needs a balance or limit the bank did not send is null,
+ * and this names why, by the signal's field (e.g. { cash_flow_buffer_months: "the balance of
+ * checking ••1234 was not reported" }). Absent or empty when every input was there.
+ */
+export type UnknownReasons = Record<string, string>;
 
 export type UtilizationFlag = "30" | "50" | "80";
 
@@ -87,10 +97,13 @@ export interface CardSignal {
   account_id: string;
   name: string;
   mask: string | null;
-  balance_cents: number;
+  /** current balance, else the last statement's; null when the bank sent neither. */
+  balance_cents: number | null;
   limit_cents: number | null;
-  /** balance / limit (0..n); null without a limit. */
+  /** balance / limit (0..n); null without a limit or a balance. */
   utilization: number | null;
+  /** Why utilization is null when an input was missing (no limit, no balance). */
+  unknown_reason?: string;
   flags: UtilizationFlag[];
   minimum_payment_only: boolean;
   interest_charged_cents: number;
@@ -106,6 +119,8 @@ export interface CreditSignals {
   /** Interest charged in the window, cents. */
   interest_charged_cents: number;
   overdue: boolean;
+  /** max_utilization: why it may understate (a card whose utilization is unknown). */
+  unknown?: UnknownReasons;
   evidence: Evidence;
 }
 
@@ -118,10 +133,12 @@ export interface IncomeSignals {
   pay_variability: number | null;
   average_paycheck_cents: number | null;
   monthly_income_cents: number;
-  checking_balance_cents: number;
+  /** null when a checking account's balance was not sent (unknown is never zero). */
+  checking_balance_cents: number | null;
   avg_monthly_expenses_cents: number;
-  /** Checking balance / average monthly expenses; null when there are no expenses. */
+  /** Checking balance / average monthly expenses; null when there are no expenses or the balance is unknown. */
   cash_flow_buffer_months: number | null;
+  unknown?: UnknownReasons;
   evidence: Evidence;
 }
 
