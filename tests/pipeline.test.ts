@@ -63,8 +63,10 @@ describe(`pipeline, consent and review (${dbKind})`, () => {
     expect(actions.map((a) => a.action)).toEqual(["approve", "reject"]);
     const mine = await getCustomerView(alice, "u_alice");
     expect(mine.recommendations.map((r) => r.id)).toEqual([recs[0].id]);
-    // The customer's object carries no operator data: no trace, status, generator, notes or actions.
-    expect(Object.keys(mine.recommendations[0]).sort()).toEqual(["disclosure", "id", "itemId", "kind", "rationale", "title", "window"]);
+    // The customer's object carries no operator data: no trace, status, generator, notes or actions
+    // (catalog text, the rules an offer passed and their own feedback are theirs to read).
+    expect(Object.keys(mine.recommendations[0]).sort()).toEqual(["body", "disclosure", "feedback", "id", "itemId", "kind", "passedRules", "rationale", "summary", "title", "window"]);
+    expect(JSON.stringify(mine)).not.toMatch(/trace|generator|status|payout/);
     expect(Object.keys(mine).sort()).toEqual(["accounts", "asOf", "recommendations", "user", "windows"]);
     expect(JSON.stringify(mine)).not.toContain("looks right");
     await expect(getCustomerView(bob, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);

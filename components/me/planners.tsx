@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
 import { emergencyFundPlan, payoffPlan, type PlannerDefaults } from "@/lib/core/me/calculators";
-import { emergencyFundSentences, payoffSentence } from "@/lib/core/me/copy";
-import { formatList } from "@/lib/core/shared/format";
+import { assumedAprSentence, emergencyFundSentences, payoffSentence } from "@/lib/core/me/copy";
 import { toCents } from "@/lib/core/money";
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
@@ -48,6 +47,7 @@ export function PayoffPlanner({ defaults }: { defaults: PlannerDefaults["payoff"
   const [budget, setBudget] = useState(dollars(defaults.budget_cents));
   const [aprs, setAprs] = useState(defaults.cards.map((c) => String(c.apr_percentage)));
   const b = num(budget, 0);
+  const assumed = assumedAprSentence(defaults.assumed_apr);
   const rates = aprs.map((a) => num(a, 0));
   const cards = rates.every((r) => r !== null) ? defaults.cards.map((c, i) => ({ ...c, apr_percentage: rates[i]! })) : null;
   return (
@@ -59,7 +59,7 @@ export function PayoffPlanner({ defaults }: { defaults: PlannerDefaults["payoff"
           <Field key={c.label} label={`APR of ${c.label} (%)`} value={aprs[i]} onChange={(v) => setAprs((xs) => xs.map((x, j) => (j === i ? v : x)))} />
         ))}
       </div>
-      {defaults.assumed_apr.length ? <p className="mt-2 text-xs text-slate-500">Your bank did not report an APR for {formatList(defaults.assumed_apr)}; change it to the rate on your statement.</p> : null}
+      {assumed ? <p className="mt-2 text-xs text-slate-500">{assumed}</p> : null}
       {b !== null && cards ? (
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
           {(["avalanche", "snowball"] as const).map((strategy) => (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCopy } from "../insights/insights";
 import { emergencyFundPlan, payoffPlan } from "./calculators";
-import { emergencyFundSentences, overLimitSentence, payoffSentence, subscriptionLine, subscriptionTotal } from "./copy";
+import { assumedAprSentence, emergencyFundSentences, overLimitSentence, payoffSentence, subscriptionLine, subscriptionTotal } from "./copy";
 
 const row = { merchant: "Netflix", amount_cents: 1549, cadence: "once a month", next_date: "2026-11-10", monthly_cents: 1549 };
 
@@ -42,5 +42,15 @@ describe("planner copy", () => {
     expect(ok).toBe("Paid off in 2 months, with $15 in interest.");
     expect(low).toBe("This budget is below the cards' minimum payments of $25 a month.");
     for (const l of [ok, low]) expect(checkCopy(l).ok).toBe(true);
+  });
+});
+
+describe("assumedAprSentence", () => {
+  it("names every card with an assumed APR as a list, or says nothing", () => {
+    expect(assumedAprSentence(["Visa ending in 1111", "Amex ending in 2222"])).toBe(
+      "Your bank did not report an APR for Visa ending in 1111 and Amex ending in 2222; change it to the rate on your statement.",
+    );
+    expect(assumedAprSentence([])).toBeNull();
+    expect(checkCopy(assumedAprSentence(["Visa"])!).ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * tone check (components only place them).
  */
 import { formatDayMonth } from "../chat/facts";
-import { formatCount, formatMoney, formatMonths, formatPercent } from "../shared/format";
+import { formatCount, formatList, formatMoney, formatMonths, formatPercent } from "../shared/format";
 import type { EmergencyFundInput, EmergencyFundPlan, PayoffResult } from "./calculators";
 import type { CardUtilization, SubscriptionList, SubscriptionRow } from "./charts";
 
@@ -37,4 +37,9 @@ export function emergencyFundSentences(i: EmergencyFundInput, p: EmergencyFundPl
 export function payoffSentence(r: PayoffResult): string {
   if (!r.ok) return `This budget is below the cards' minimum payments of ${formatMoney(r.minimums_cents)} a month.`;
   return `Paid off in ${formatCount(r.months, "month", "months")}, with ${formatMoney(r.total_interest_cents)} in interest.`;
+}
+
+/** Names the cards whose APR the planner assumed (the bank did not report one); null when none. */
+export function assumedAprSentence(labels: readonly string[]): string | null {
+  return labels.length ? `Your bank did not report an APR for ${formatList(labels)}; change it to the rate on your statement.` : null;
 }
