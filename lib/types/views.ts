@@ -6,6 +6,10 @@
 import type { WindowId, WindowSignals } from "../core/signals/types";
 import type { PersonaAssignment } from "../core/personas/types";
 import type { DecisionTrace } from "../core/guardrails/trace";
+import type { StoredRecommendation } from "../core/profile-json";
+
+/** The fields every view of a stored recommendation shares (one shape, lib/core/profile-json.ts). */
+type RecommendationBase = Pick<StoredRecommendation, "id" | "window" | "kind" | "itemId" | "title" | "rationale" | "disclosure">;
 
 export interface AccountView {
   id: string;
@@ -24,14 +28,7 @@ export interface PersonaView {
   assignment: PersonaAssignment | null;
 }
 
-export interface OperatorRecommendation {
-  id: string;
-  window: string;
-  kind: string;
-  itemId: string;
-  title: string;
-  rationale: string;
-  disclosure: string;
+export interface OperatorRecommendation extends RecommendationBase {
   status: string;
   rank: number;
   generator: string;
@@ -78,14 +75,7 @@ export interface FeedbackView {
  * What a customer reads of a recommendation: approved ones only; no trace, no status, no generator,
  * never a partner payout. Education carries its catalog text; an offer the rules it passed.
  */
-export interface CustomerRecommendation {
-  id: string;
-  window: string;
-  kind: string;
-  itemId: string;
-  title: string;
-  rationale: string;
-  disclosure: string;
+export interface CustomerRecommendation extends RecommendationBase {
   /** The catalog summary (education and offers). */
   summary: string | null;
   /** Education: the catalog's full text, one string per paragraph; offers: empty. */
