@@ -1,0 +1,27 @@
+-- DropIndex
+DROP INDEX "users_role_idx";
+
+-- DropIndex
+DROP INDEX "persona_assignments_primary_idx";
+
+-- DropIndex
+DROP INDEX "recommendations_status_idx";
+
+-- CreateIndex
+CREATE INDEX "users_role_id_idx" ON "users"("role", "id");
+
+-- CreateIndex
+CREATE INDEX "persona_assignments_primary_user_idx" ON "persona_assignments"("primary", "user_id");
+
+-- CreateIndex
+CREATE INDEX "recommendations_queue_created_idx" ON "recommendations"("status", "created_at", "id");
+
+-- CreateIndex
+CREATE INDEX "recommendations_queue_user_idx" ON "recommendations"("status", "user_id", "window", "rank", "id");
+
+-- CreateIndex
+CREATE INDEX "recommendations_queue_kind_idx" ON "recommendations"("status", "kind", "window", "created_at", "id");
+
+-- CreateIndex
+CREATE INDEX "recommendations_queue_window_idx" ON "recommendations"("status", "window", "created_at", "id");
+
