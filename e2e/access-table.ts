@@ -175,6 +175,8 @@ export const ACTIONS: Record<string, ActionRow> = {
   giveFeedbackAction: { page: () => "/me", body: { form: { recommendationId: "", helpful: "maybe" } }, expect: { signedOut: "signedOut", customerA: "allowed", customerB: "allowed", operator: "denied" } },
   changePasswordAction: { page: () => "/account", body: { form: { currentPassword: "", newPassword: "short", confirmPassword: "" } }, expect: anySignedIn },
   decideRecommendationAction: { page: () => "/operator/review", body: { form: { recommendationId: "", decision: "maybe" } }, expect: operatorAction },
+  // count 0 fails its input check ("Nothing to decide"): an allowed call changes nothing.
+  decideMatchingAction: { page: () => "/operator/review", body: { form: { status: "pending", decision: "approve", count: "0", viewedAt: "2026-01-01T00:00:00Z" } }, expect: operatorAction },
   overridePersonaAction: { page: userPage, body: { form: { userId: "", window: "7d" } }, expect: operatorAction },
   setCustomerDisabledAction: { page: userPage, body: { form: { userId: "", disabled: "maybe" } }, expect: operatorAction },
   // Takes no input: an unknown field fails its check, so an allowed call starts no evaluation. Sent as

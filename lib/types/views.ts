@@ -47,6 +47,22 @@ export interface OperatorActionView {
   at: string;
 }
 
+/** Operators: one row of the review queue (lib/db/review-queue.ts). */
+export interface ReviewQueueItem {
+  id: string;
+  userId: string;
+  userName: string;
+  window: string;
+  asOf: string;
+  kind: string;
+  title: string;
+  rationale: string;
+  status: string;
+  generator: string;
+  /** the facts changed since an earlier decision: the item waits for review again */
+  changed: boolean;
+}
+
 /** Operators: everything about one customer (all statuses, traces, consent history, action log). */
 export interface UserDetail {
   user: { id: string; name: string; email: string; consentGranted: boolean; consentAt: string | null; ageBand: string | null; incomeTier: string | null; region: string | null };

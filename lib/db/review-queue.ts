@@ -1,0 +1,99 @@
+/**
+ * Operators: the review queue at any size. Keyset pages (the sort key of the last row shown, never
+ * OFFSET), the true count of what the filter matches, filters (status, kind, window, persona, user)
+ * and three sorts, each read through its own index (migration 0007_review_queue; the EXPLAIN test
+ * checks them on Postgres). SQL text comes from reviewListSql/reviewCountSql so the test explains
+ * exactly what the page runs.
+ */
+import "server-only";
+import { db } from "./client";
+import { assertOperator, type Actor } from "./actor";
+import { currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import type { ReviewFilter, ReviewQuery, ReviewSort } from "../core/console/review-query";
+import type { ReviewQueueItem } from "../types/views";
+
+export const REVIEW_PAGE_SIZE = 50;
+
+const CREATED: KeyColumn = { expr: "r.created_at", type: "s", pgText: "r.created_at::text", sqliteText: "(r.created_at || '')", pgCast: "timestamp(3)" };
+const ID: KeyColumn = { expr: "r.id", type: "s" };
+const SORTS: Record<ReviewSort, { dir: "ASC" | "DESC"; cols: KeyColumn[] }> = {
+  oldest: { dir: "ASC", cols: [CREATED, ID] },
+  newest: { dir: "DESC", cols: [CREATED, ID] },
+  // One customer's items together (both windows), in the order the pipeline ranked them.
+  user: { dir: "ASC", cols: [{ expr: "r.user_id", type: "s" }, { expr: 'r."window"', type: "s" }, { expr: "r.rank", type: "n", pgCast: "int" }, ID] },
+};
+
+/** A page position that does not belong to the sort asked for (edited by hand, or from another sort). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super("after: not a page position of this list (open the first page again)");
+  }
+}
+
+/** The WHERE conditions of a filter (no page position): the same for the list, the count and a bulk decision. */
+export function filterConditions(p: SqlParams, f: ReviewFilter): string[] {
+  const where = [`r.status = ${p.bind(f.status)}`];
+  if (f.kind) where.push(`r.kind = ${p.bind(f.kind)}`);
+  if (f.window) where.push(`r."window" = ${p.bind(f.window)}`);
+  if (f.user) where.push(`r.user_id = ${p.bind(f.user)}`);
+  if (f.persona) {
+    // The persona the customer has in the recommendation's own window and as-of date.
+    const primary = f.persona === "none" ? 'pa."primary" IS NULL' : `pa."primary" = ${p.bind(f.persona)}`;
+    where.push(`EXISTS (SELECT 1 FROM persona_assignments pa WHERE pa.user_id = r.user_id AND pa."window" = r."window" AND pa.as_of = r.as_of AND ${primary})`);
+  }
+  return where;
+}
+
+/** One page of the queue: up to `limit` rows after the position `after` (a decoded sort key). */
+export function reviewListSql(d: Dialect, q: Pick<ReviewQuery, keyof ReviewFilter | "sort">, after: readonly (string | number)[] | null, limit: number): SqlQuery {
+  const p = new SqlParams(d);
+  const sort = SORTS[q.sort];
+  const where = filterConditions(p, q);
+  if (after) where.push(keysetCondition(p, sort.cols, after, sort.dir));
+  const sql = `SELECT r.id, r.user_id, u.name AS user_name, r."window", r.as_of, r.kind, r.title, r.rationale, r.status, r.generator,
+      CASE WHEN r.changes_json IS NULL THEN 0 ELSE 1 END AS changed, ${keySelect(d, sort.cols)}
+    FROM recommendations r JOIN users u ON u.id = r.user_id
+    WHERE ${where.join(" AND ")}
+    ORDER BY ${orderBy(sort.cols, sort.dir)}
+    LIMIT ${p.bind(limit, "int")}`;
+  return { sql, params: p.values };
+}
+
+/** How many rows the filter matches: a count over the filter's index range (never the whole table). */
+export function reviewCountSql(d: Dialect, f: ReviewFilter): SqlQuery {
+  const p = new SqlParams(d);
+  return { sql: `SELECT count(*) AS n FROM recommendations r WHERE ${filterConditions(p, f).join(" AND ")}`, params: p.values };
+}
+
+type Row = Record<string, unknown>;
+
+/** Operators: one page of the review queue, the total the filter matches, and the next page's position. */
+export async function reviewQueuePage(actor: Actor, q: ReviewQuery, pageSize = REVIEW_PAGE_SIZE): Promise<{ items: ReviewQueueItem[]; total: number; next: string | null; viewedAt: string }> {
+  assertOperator(actor);
+  const sort = SORTS[q.sort];
+  const after = q.after ? decodeCursor(q.after, sort.cols) : null;
+  if (q.after && !after) throw new InvalidCursorError();
+  const d = currentDialect();
+  const viewedAt = new Date().toISOString();
+  const list = reviewListSql(d, q, after, pageSize + 1);
+  const count = reviewCountSql(d, q);
+  const [rows, counted] = await Promise.all([
+    db().$queryRawUnsafe<Row[]>(list.sql, ...list.params),
+    db().$queryRawUnsafe<Row[]>(count.sql, ...count.params),
+  ]);
+  const page = rows.slice(0, pageSize);
+  return {
+    items: page.map(toItem),
+    total: Number(counted[0]?.n ?? 0),
+    next: rows.length > pageSize ? encodeCursor(page[page.length - 1], sort.cols) : null,
+    viewedAt,
+  };
+}
+
+function toItem(r: Row): ReviewQueueItem {
+  return {
+    id: String(r.id), userId: String(r.user_id), userName: String(r.user_name), window: String(r.window), asOf: String(r.as_of),
+    kind: String(r.kind), title: String(r.title), rationale: String(r.rationale), status: String(r.status), generator: String(r.generator),
+    changed: Number(r.changed) === 1,
+  };
+}
