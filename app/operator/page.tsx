@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { pageActor } from "@/lib/auth/session";
-import { listUsers } from "@/lib/db/user-list";
+import { InvalidUserCursorError, listUsers } from "@/lib/db/user-list";
 import { PERSONA_PRIORITY, PERSONAS } from "@/lib/core/personas";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,16 +10,22 @@ import { PersonaBadge } from "@/components/operator/persona-badge";
 export const metadata = { title: "Users · SpendSense operator" };
 
 const Query = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  persona: z.enum([...PERSONA_PRIORITY, "none"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  q: z.string().trim().max(200, "is longer than 200 characters").optional(),
+  persona: z.enum([...PERSONA_PRIORITY, "none"], { error: (i) => `"${String(i.input)}" is not a persona` }).optional(),
+  after: z.string().max(600, "is not a page position").optional(),
 });
 
-function href(params: { q?: string; persona?: string; page?: number }) {
+function parseQuery(params: Record<string, string | string[] | undefined>) {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]).filter(([, v]) => v));
+  const r = Query.safeParse(flat);
+  return r.success ? { ok: true as const, query: r.data } : { ok: false as const, error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+}
+
+function href(params: { q?: string; persona?: string; after?: string }) {
   const sp = new URLSearchParams();
   if (params.q) sp.set("q", params.q);
   if (params.persona) sp.set("persona", params.persona);
-  if (params.page && params.page > 1) sp.set("page", String(params.page));
+  if (params.after) sp.set("after", params.after);
   const s = sp.toString();
   return s ? `/operator?${s}` : "/operator";
 }
@@ -29,9 +35,17 @@ type Filters = { q?: string; persona?: z.infer<typeof Query>["persona"] };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await pageActor(["operator"], "/operator");
-  const query = Query.parse(await searchParams);
+  const parsed = parseQuery(await searchParams);
+  if (!parsed.ok) return <BadQuery message={`The address asks for a list this page cannot show (${parsed.error}).`} />;
+  const query = parsed.query;
   const filters: Filters = { q: query.q || undefined, persona: query.persona };
-  const list = await listUsers(actor, { ...filters, page: query.page });
+  let list: UserListPage;
+  try {
+    list = await listUsers(actor, { ...filters, after: query.after });
+  } catch (e) {
+    if (e instanceof InvalidUserCursorError) return <BadQuery message={`The page position in the address is not valid (${e.message}).`} />;
+    throw e;
+  }
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -43,7 +57,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {filters.q || filters.persona ? " match" : ""}
       </p>
       <UsersTable users={list.users} />
-      <Pagination filters={filters} page={list.page} pages={Math.max(1, Math.ceil(list.total / list.pageSize))} />
+      <Pagination filters={filters} after={query.after} next={list.next} />
     </div>
   );
 }
@@ -124,24 +138,33 @@ function UserRow({ u }: { u: UserListPage["users"][number] }) {
   );
 }
 
-function Pagination({ filters, page, pages }: { filters: Filters; page: number; pages: number }) {
+function BadQuery({ message }: { message: string }) {
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-      <span className="text-slate-600">
-        Page {page} of {pages}
-      </span>
-      <div className="flex gap-2">
-        {page > 1 ? (
-          <Button asChild variant="secondary" size="sm">
-            <Link href={href({ ...filters, page: page - 1 })}>Previous</Link>
-          </Button>
-        ) : null}
-        {page < pages ? (
-          <Button asChild variant="secondary" size="sm">
-            <Link href={href({ ...filters, page: page + 1 })}>Next</Link>
-          </Button>
-        ) : null}
-      </div>
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Users</h1>
+      <p role="alert" className="rounded border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
+        {message}
+      </p>
+      <Link href="/operator" className="text-teal-800 hover:underline">
+        Show every customer
+      </Link>
+    </div>
+  );
+}
+
+function Pagination({ filters, after, next }: { filters: Filters; after?: string; next: string | null }) {
+  return (
+    <nav aria-label="Pagination" className="flex justify-end gap-2 text-sm">
+      {after ? (
+        <Button asChild variant="secondary" size="sm">
+          <Link href={href(filters)}>First page</Link>
+        </Button>
+      ) : null}
+      {next ? (
+        <Button asChild variant="secondary" size="sm">
+          <Link href={href({ ...filters, after: next })}>Next page</Link>
+        </Button>
+      ) : null}
     </nav>
   );
 }

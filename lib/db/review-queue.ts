@@ -97,3 +97,12 @@ function toItem(r: Row): ReviewQueueItem {
     changed: Number(r.changed) === 1,
   };
 }
+
+/** Operators: how many items a filter matches now, and when that was read (a customer's pending set on their page). */
+export async function reviewCount(actor: Actor, f: ReviewFilter): Promise<{ count: number; viewedAt: string }> {
+  assertOperator(actor);
+  const viewedAt = new Date().toISOString();
+  const q = reviewCountSql(currentDialect(), f);
+  const [row] = await db().$queryRawUnsafe<Row[]>(q.sql, ...q.params);
+  return { count: Number(row?.n ?? 0), viewedAt };
+}

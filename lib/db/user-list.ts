@@ -1,46 +1,85 @@
-/** Operators: the console's list of customers, with consent, latest personas and pending counts. */
+/**
+ * Operators: the console's list of customers at any size. Keyset pages in id order (never OFFSET),
+ * search by name or email (any case, anywhere in the text: trigram indexes on Postgres; SQLite reads
+ * the table), or an exact id; a persona filter; the true count. SQL text from userListSql and
+ * userCountSql, explained by tests/console-explain.test.ts.
+ */
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
+import { currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
 
 export const PAGE_SIZE = 50;
 
-export async function listUsers(actor: Actor, opts: { q?: string; persona?: string; page?: number } = {}) {
-  assertOperator(actor);
-  const p = db();
-  const page = Math.max(1, opts.page ?? 1);
-  const where = {
-    role: "customer",
-    ...(opts.q ? { OR: [{ name: { contains: opts.q } }, { email: { contains: opts.q.toLowerCase() } }, { id: { contains: opts.q } }] } : {}),
-    ...(opts.persona ? { personas: { some: { primary: opts.persona === "none" ? null : opts.persona } } } : {}),
-  };
-  const [total, users] = await Promise.all([
-    p.user.count({ where }),
-    p.user.findMany({
-      where,
-      orderBy: { id: "asc" },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true, name: true, email: true, consentGranted: true,
-        personas: { select: { window: true, asOf: true, primary: true }, orderBy: { asOf: "desc" }, take: 2 },
-        _count: { select: { recommendations: { where: { status: "pending" } } } },
-      },
-    }),
-  ]);
+export interface UserListFilter {
+  q?: string;
+  persona?: string;
+}
+
+const KEY: KeyColumn[] = [{ expr: "u.id", type: "s" }];
+
+/** A page position that is not one of this list's. */
+export class InvalidUserCursorError extends Error {
+  constructor() {
+    super("after: not a page position of this list (open the first page again)");
+  }
+}
+
+function conditions(p: SqlParams, f: UserListFilter): string[] {
+  const where = [`u.role = ${p.bind("customer")}`];
+  if (f.q) where.push(`(${p.contains("u.name", f.q)} OR ${p.contains("u.email", f.q)} OR u.id = ${p.bind(f.q)})`);
+  if (f.persona) {
+    const primary = f.persona === "none" ? 'pa."primary" IS NULL' : `pa."primary" = ${p.bind(f.persona)}`;
+    where.push(`EXISTS (SELECT 1 FROM persona_assignments pa WHERE pa.user_id = u.id AND ${primary})`);
+  }
+  return where;
+}
+
+export function userListSql(d: Dialect, f: UserListFilter, after: string | null, limit: number): SqlQuery {
+  const p = new SqlParams(d);
+  const where = conditions(p, f);
+  if (after !== null) where.push(keysetCondition(p, KEY, [after], "ASC"));
   return {
-    total,
-    page,
-    pageSize: PAGE_SIZE,
-    users: users.map((u) => ({
-      id: u.id,
-      name: u.name,
-      email: u.email,
-      consentGranted: u.consentGranted,
-      persona30d: u.personas.find((x) => x.window === "30d")?.primary ?? null,
-      persona180d: u.personas.find((x) => x.window === "180d")?.primary ?? null,
-      pendingCount: u._count.recommendations,
-    })),
+    sql: `SELECT u.id, u.name, u.email, u.consent_granted, ${keySelect(d, KEY)} FROM users u WHERE ${where.join(" AND ")} ORDER BY ${orderBy(KEY, "ASC")} LIMIT ${p.bind(limit, "int")}`,
+    params: p.values,
   };
 }
 
+export function userCountSql(d: Dialect, f: UserListFilter): SqlQuery {
+  const p = new SqlParams(d);
+  return { sql: `SELECT count(*) AS n FROM users u WHERE ${conditions(p, f).join(" AND ")}`, params: p.values };
+}
+
+type Row = { id: string; name: string; email: string; consent_granted: unknown; k0: string };
+
+/** Operators: one page of customers (with consent, latest personas and pending counts), the total matching, the next page's position. */
+export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string } = {}, pageSize = PAGE_SIZE) {
+  assertOperator(actor);
+  const after = opts.after ? (decodeCursor(opts.after, KEY)?.[0] as string | undefined) : null;
+  if (opts.after && !after) throw new InvalidUserCursorError();
+  const d = currentDialect();
+  const list = userListSql(d, opts, after ?? null, pageSize + 1);
+  const count = userCountSql(d, opts);
+  const [rows, counted] = await Promise.all([db().$queryRawUnsafe<Row[]>(list.sql, ...list.params), db().$queryRawUnsafe<{ n: unknown }[]>(count.sql, ...count.params)]);
+  const page = rows.slice(0, pageSize);
+  const ids = page.map((r) => r.id);
+  const [personas, pending] = await Promise.all([
+    db().personaAssignment.findMany({ where: { userId: { in: ids } }, select: { userId: true, window: true, asOf: true, primary: true }, orderBy: { asOf: "asc" } }),
+    db().recommendation.groupBy({ by: ["userId"], where: { userId: { in: ids }, status: "pending" }, _count: { _all: true } }),
+  ]);
+  const latest = new Map(personas.map((x) => [`${x.userId}|${x.window}`, x.primary]));
+  const pendingBy = new Map(pending.map((x) => [x.userId, x._count._all]));
+  return {
+    total: Number(counted[0]?.n ?? 0),
+    next: rows.length > pageSize ? encodeCursor(page[page.length - 1], KEY) : null,
+    users: page.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      consentGranted: Boolean(Number(u.consent_granted) || u.consent_granted === true),
+      persona30d: latest.get(`${u.id}|30d`) ?? null,
+      persona180d: latest.get(`${u.id}|180d`) ?? null,
+      pendingCount: pendingBy.get(u.id) ?? 0,
+    })),
+  };
+}

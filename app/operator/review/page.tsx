@@ -35,7 +35,21 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const bulk = (BULK_STATUSES as readonly string[]).includes(q.status) && page.total > 0;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Review queue</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Review queue</h1>
+        <nav aria-label="Status filter" className="flex flex-wrap gap-1 text-sm">
+          {REVIEW_STATUSES.map((s) => (
+            <Link
+              key={s}
+              href={href({ ...q, status: s, after: undefined })}
+              aria-current={s === q.status ? "page" : undefined}
+              className={s === q.status ? "rounded bg-teal-700 px-3 py-1 text-white" : "rounded px-3 py-1 text-slate-700 hover:bg-slate-100"}
+            >
+              {s}
+            </Link>
+          ))}
+        </nav>
+      </div>
       <QueueFilters q={q} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="queue-count">
@@ -99,8 +113,8 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 
 function QueueFilters({ q }: { q: ReviewQuery }) {
   return (
-    <form role="search" aria-label="Filter the queue" action="/operator/review" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
-      <Select name="status" label="Status" value={q.status} options={REVIEW_STATUSES.map((s) => [s, s] as const)} />
+    <form role="search" aria-label="Filter the queue" action="/operator/review" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+      {q.status !== "pending" ? <input type="hidden" name="status" value={q.status} /> : null}
       <Select name="kind" label="Kind" value={q.kind} options={[["", "Any"], ["education", "Education"], ["offer", "Offer"]]} />
       <Select name="window" label="Window" value={q.window} options={[["", "Any"], ["30d", "30 days"], ["180d", "180 days"]]} />
       <Select name="persona" label="Persona" value={q.persona} options={[["", "Any"], ...PERSONA_PRIORITY.map((id) => [id, PERSONAS[id].name] as const), ["none", "No persona"]]} />

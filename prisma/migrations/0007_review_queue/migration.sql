@@ -7,6 +7,9 @@ DROP INDEX "persona_assignments_primary_idx";
 -- DropIndex
 DROP INDEX "recommendations_status_idx";
 
+-- DropIndex
+DROP INDEX "recommendations_user_id_status_idx";
+
 -- CreateIndex
 CREATE INDEX "users_role_id_idx" ON "users"("role", "id");
 

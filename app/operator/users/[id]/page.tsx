@@ -19,14 +19,20 @@ import { ChatTranscript } from "@/components/operator/chat-transcript";
 import { FeedbackCard } from "@/components/operator/feedback-card";
 import { listFeedback } from "@/lib/db/feedback";
 import type { FeedbackView } from "@/lib/types/views";
+import { reviewCount } from "@/lib/db/review-queue";
+import { BulkDecision } from "@/components/operator/bulk-decision";
 
 export const metadata = { title: "User · SpendSense operator" };
 
-async function load(id: string): Promise<UserDetail & { disabledAt: Date | null; feedback: FeedbackView[] }> {
+type Loaded = UserDetail & { disabledAt: Date | null; feedback: FeedbackView[]; pending: { count: number; viewedAt: string } };
+
+async function load(id: string): Promise<Loaded> {
   const actor = await pageActor(["operator"], `/operator/users/${encodeURIComponent(id)}`);
   try {
-    const [detail, access, feedback] = await Promise.all([getUserDetail(actor, id), customerAccess(actor, id), listFeedback(actor, id)]);
-    return { ...detail, disabledAt: access.disabledAt, feedback };
+    const [detail, access, feedback, pending] = await Promise.all([
+      getUserDetail(actor, id), customerAccess(actor, id), listFeedback(actor, id), reviewCount(actor, { status: "pending", user: id }),
+    ]);
+    return { ...detail, disabledAt: access.disabledAt, feedback, pending };
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -87,6 +93,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       </p>
       <UserHeader d={d} />
       <AccountsCard accounts={d.accounts} />
+      <ReviewUserCard d={d} />
 
       <Card aria-label="Windows">
         {d.asOf ? (
@@ -134,6 +141,29 @@ function UserHeader({ d }: { d: UserDetail & { disabledAt: Date | null } }) {
         <PersonaBadge id={d.windows["180d"].persona?.primary} window="180d" overridden={d.windows["180d"].persona?.overridden} />
       </div>
     </header>
+  );
+}
+
+/** The customer's whole pending set, approved or rejected in one decision (the same action as the queue's). */
+function ReviewUserCard({ d }: { d: Loaded }) {
+  const n = d.pending.count;
+  return (
+    <Card aria-labelledby="review-user-title">
+      <CardTitle id="review-user-title">Review</CardTitle>
+      {n > 0 ? (
+        <div className="space-y-2 text-sm">
+          <p>
+            {n} {n === 1 ? "suggestion waits" : "suggestions wait"} for review (both windows).{" "}
+            <Link href={`/operator/review?user=${encodeURIComponent(d.user.id)}&sort=user`} className="text-teal-800 hover:underline">
+              Open them in the queue
+            </Link>
+          </p>
+          <BulkDecision filter={{ status: "pending", user: d.user.id }} count={n} viewedAt={d.pending.viewedAt} scope={`every pending suggestion of ${d.user.name}, both windows`} />
+        </div>
+      ) : (
+        <p className="text-sm text-slate-500">Nothing waits for review.</p>
+      )}
+    </Card>
   );
 }
 
