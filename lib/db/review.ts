@@ -49,15 +49,3 @@ export async function overridePersona(actor: Actor, userId: string, window: "30d
     return { window, primary };
   });
 }
-
-/** Operators: recommendations waiting for a decision (or with another status), oldest first. */
-export async function reviewQueue(actor: Actor, opts: { status?: string; take?: number } = {}) {
-  assertOperator(actor);
-  const recs = await db().recommendation.findMany({
-    where: { status: opts.status ?? "pending" },
-    orderBy: [{ createdAt: "asc" }, { userId: "asc" }, { window: "asc" }, { rank: "asc" }],
-    take: opts.take ?? 100,
-    select: { id: true, userId: true, window: true, asOf: true, kind: true, title: true, rationale: true, status: true, generator: true, user: { select: { name: true } } },
-  });
-  return recs.map((r) => ({ ...r, userName: r.user.name }));
-}
