@@ -1,4 +1,5 @@
 import type { PersonaAssignment } from "@/lib/core/personas/types";
+import { Coded } from "./coded";
 import { PERSONA_PRIORITY, PERSONAS } from "@/lib/core/personas";
 import { Badge } from "@/components/ui/badge";
 import { PersonaBadge, personaName } from "./persona-badge";
@@ -54,7 +55,8 @@ function MatchedPersonas({ window, assignment: a }: { window: string; assignment
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
                 {m.reasons.map((r, i) => (
                   <li key={`${r.rule}-${i}`}>
-                    {r.text} <code className="text-xs break-all text-slate-500">{r.rule}</code>
+                    {r.text}{" "}
+                    <Coded code={r.rule} label="" />
                   </li>
                 ))}
               </ul>
@@ -109,10 +111,10 @@ function CriteriaTable({ evaluation: ev }: { evaluation: PersonaAssignment["eval
           {ev.criteria.map((c, i) => (
             <tr key={`${c.rule}-${i}`} className="border-t border-slate-100" title={c.text}>
               <td className="py-1 pr-2">
-                <code>{c.rule}</code>
+                <Coded code={c.rule} />
               </td>
               <td className="py-1 pr-2">
-                <code>{c.signal}</code>
+                <Coded code={c.signal} />
               </td>
               <td className="py-1 pr-2 text-right tabular-nums">{formatRuleValue(c.rule, c.value)}</td>
               <td className="py-1 pr-2 text-center">{c.comparator}</td>

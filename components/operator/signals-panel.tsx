@@ -1,4 +1,5 @@
 import { UTILIZATION_FLAGS } from "@/lib/core/signals/constants";
+import { codeLabel, frequencyLabel } from "@/lib/core/console/labels";
 import type { WindowSignals } from "@/lib/core/signals/types";
 import { cardLabel } from "@/lib/core/shared/format";
 import { Badge } from "@/components/ui/badge";
@@ -92,8 +93,8 @@ function StreamsTable({ streams }: { streams: WindowSignals["subscriptions"]["st
                 {st.merchant}
                 {st.direction === "inflow" ? <span className="ml-1 text-slate-500">(in)</span> : null}
               </td>
-              <td className="py-1 pr-3">{st.is_subscription ? <Badge tone="sky">subscription</Badge> : st.category}</td>
-              <td className="py-1 pr-3">{st.frequency}</td>
+              <td className="py-1 pr-3">{st.is_subscription ? <Badge tone="sky">subscription</Badge> : codeLabel(st.category)}</td>
+              <td className="py-1 pr-3">{frequencyLabel(st.frequency)}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{usd(st.average_amount_cents)}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{usd(st.last_amount_cents)}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{usd(st.monthly_equivalent_cents)}</td>
@@ -196,7 +197,7 @@ function IncomeSection({ income }: { income: WindowSignals["income"] }) {
     <Section title="Income">
       <dl className="grid grid-cols-2 gap-3">
         <Stat label="Payroll detected" value={income.payroll_detected ? "yes" : "no"} />
-        <Stat label="Frequency" value={income.frequency ?? "n/a"} />
+        <Stat label="Frequency" value={frequencyLabel(income.frequency)} />
         <Stat label="Paychecks" value={income.paycheck_count} />
         <Stat label="Median pay gap" value={income.median_pay_gap_days === null ? "n/a" : `${income.median_pay_gap_days} days`} />
         <Stat label="Pay variability" value={pct(income.pay_variability)} />

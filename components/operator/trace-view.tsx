@@ -1,4 +1,6 @@
 import type { DecisionTrace } from "@/lib/core/guardrails/trace";
+import { Coded } from "./coded";
+import { codeLabel } from "@/lib/core/console/labels";
 import { Badge } from "@/components/ui/badge";
 import { personaName } from "./persona-badge";
 import { dateTime, formatRuleValue, formatSignalValue } from "./format";
@@ -51,20 +53,20 @@ function ItemPart({ t }: { t: DecisionTrace }) {
   return (
     <Part title="Item and generator">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-        <dt className="text-slate-500">item</dt>
+        <dt className="text-slate-500">{codeLabel("item")}</dt>
         <dd>
-          <code>{t.item.id}</code> ({t.item.kind})
+          <Coded code={t.item.id} label={t.item.kind === "offer" ? "Offer" : "Education"} />
         </dd>
-        <dt className="text-slate-500">generator</dt>
+        <dt className="text-slate-500">{codeLabel("generator")}</dt>
         <dd>{t.generator}</dd>
-        <dt className="text-slate-500">generated_at</dt>
+        <dt className="text-slate-500">{codeLabel("generated_at")}</dt>
         <dd>{dateTime(t.generated_at)}</dd>
-        <dt className="text-slate-500">window / as_of</dt>
+        <dt className="text-slate-500">Window / as of</dt>
         <dd>
           {t.window} / {t.as_of}
         </dd>
-        <dt className="text-slate-500">rationale_tags</dt>
-        <dd>{t.rationale_tags.length ? t.rationale_tags.join(", ") : "none"}</dd>
+        <dt className="text-slate-500">{codeLabel("rationale_tags")}</dt>
+        <dd>{t.rationale_tags.length ? t.rationale_tags.map(codeLabel).join(", ") : "none"}</dd>
       </dl>
     </Part>
   );
@@ -74,22 +76,22 @@ function ScorePart({ t }: { t: DecisionTrace }) {
   return (
     <Part title="Score">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-        <dt className="text-slate-500">total</dt>
+        <dt className="text-slate-500">{codeLabel("total")}</dt>
         <dd className="font-semibold">{t.score.total}</dd>
-        <dt className="text-slate-500">persona_weight</dt>
+        <dt className="text-slate-500">{codeLabel("persona_weight")}</dt>
         <dd>
-          {t.score.persona_weight} {t.score.persona_rule ? <code>({t.score.persona_rule})</code> : null}
-          {t.score.persona_tag ? ` for ${t.score.persona_tag}` : ""}
+          {t.score.persona_weight} {t.score.persona_rule ? <Coded code={t.score.persona_rule} label="" /> : null}
+          {t.score.persona_tag ? ` for ${codeLabel(t.score.persona_tag)}` : ""}
         </dd>
-        <dt className="text-slate-500">signal_weight</dt>
+        <dt className="text-slate-500">{codeLabel("signal_weight")}</dt>
         <dd>
           {t.score.signal_weight} ({t.score.signal_matches.length} × {t.score.signal_weight_each}
-          {t.score.signal_matches.length ? `: ${t.score.signal_matches.join(", ")}` : ""})
+          {t.score.signal_matches.length ? `: ${t.score.signal_matches.map(codeLabel).join(", ")}` : ""})
         </dd>
-        <dt className="text-slate-500">tie_break</dt>
+        <dt className="text-slate-500">{codeLabel("tie_break")}</dt>
         <dd>{t.score.tie_break}</dd>
-        <dt className="text-slate-500">payout_considered</dt>
-        <dd>{String(t.score.payout_considered)}</dd>
+        <dt className="text-slate-500">{codeLabel("payout_considered")}</dt>
+        <dd>{t.score.payout_considered ? "yes" : "no"}</dd>
       </dl>
     </Part>
   );
@@ -122,7 +124,7 @@ function SignalsPart({ t }: { t: DecisionTrace }) {
         {t.signals.map((s) => (
           <div key={s.name} className="contents">
             <dt className="border-t border-slate-100 py-0.5 break-all">
-              <code>{s.name}</code>
+              <Coded code={s.name} />
             </dt>
             <dd className="border-t border-slate-100 py-0.5 text-right tabular-nums">{formatSignalValue(s.name, s.value)}</dd>
           </div>
@@ -138,7 +140,7 @@ function CheckList({ checks }: { checks: ReadonlyArray<{ rule: string; passed: b
     <ul className="space-y-0.5 text-xs">
       {checks.map((c, i) => (
         <li key={`${c.rule}-${i}`} className="flex flex-wrap items-center gap-2">
-          <Check passed={c.passed} /> <code>{c.rule}</code> <span className="text-slate-600">{c.detail}</span>
+          <Check passed={c.passed} /> <Coded code={c.rule} /> <span className="text-slate-600">{c.detail}</span>
         </li>
       ))}
     </ul>
@@ -151,7 +153,7 @@ function EligibilityPart({ t }: { t: DecisionTrace }) {
       {t.eligibility ? (
         <>
           <p className="text-xs">
-            Offer <code>{t.eligibility.offer_id}</code>: {t.eligibility.eligible ? "eligible" : "not eligible"}
+            <Coded code={t.eligibility.offer_id} label="Offer" />: {t.eligibility.eligible ? "eligible" : "not eligible"}
           </p>
           <CheckList checks={t.eligibility.checks} />
         </>
@@ -184,7 +186,7 @@ function FactsPart({ t }: { t: DecisionTrace }) {
         <ul className="space-y-0.5 text-xs">
           {t.facts.map((f) => (
             <li key={f.key}>
-              <code>{f.key}</code> = {f.display}
+              <Coded code={f.key} />: {f.display}
               {f.subject ? ` (${f.subject})` : ""}
             </li>
           ))}
@@ -203,7 +205,7 @@ function RulesPart({ t }: { t: DecisionTrace }) {
         {t.rules.map((r) => (
           <div key={r.name} className="contents">
             <dt className="border-t border-slate-100 py-0.5 break-all">
-              <code>{r.name}</code>
+              <Coded code={r.name} />
             </dt>
             <dd className="max-w-64 border-t border-slate-100 py-0.5 text-right tabular-nums">{formatRuleValue(r.name, r.value)}</dd>
           </div>

@@ -25,7 +25,7 @@ export async function getUserDetail(actor: Actor, userId: string, asOfWanted?: s
     asOf ? p.personaAssignment.findMany({ where: { userId, asOf }, select: { window: true, primary: true, overriddenBy: true, matchedJson: true } }) : [],
     asOf ? p.recommendation.findMany({ where: { userId, asOf }, orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }] }) : [],
     p.consentEvent.findMany({ where: { userId }, orderBy: { at: "desc" }, select: { granted: true, source: true, at: true } }),
-    p.operatorAction.findMany({ where: { userId }, orderBy: { at: "desc" }, take: 100 }),
+    p.operatorAction.findMany({ where: { userId }, orderBy: { at: "desc" }, take: 100, include: { operator: { select: { name: true } } } }),
   ]);
   const windows = {} as UserDetail["windows"];
   for (const w of WINDOW_IDS) {
@@ -47,7 +47,7 @@ export async function getUserDetail(actor: Actor, userId: string, asOfWanted?: s
     })),
     consentEvents: events.map((e) => ({ granted: e.granted, source: e.source, at: e.at.toISOString() })),
     actions: actions.map((a) => ({
-      id: a.id, action: a.action, note: a.note, operatorId: a.operatorId, recommendationId: a.recommendationId,
+      id: a.id, action: a.action, note: a.note, operatorId: a.operatorId, operatorName: a.operator.name, recommendationId: a.recommendationId,
       before: parse(a.beforeJson), after: parse(a.afterJson), at: a.at.toISOString(),
     })),
   };

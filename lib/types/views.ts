@@ -41,6 +41,7 @@ export interface OperatorActionView {
   action: string;
   note: string | null;
   operatorId: string;
+  operatorName: string;
   recommendationId: string | null;
   before: unknown;
   after: unknown;

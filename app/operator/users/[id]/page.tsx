@@ -9,7 +9,8 @@ import { NotFoundError } from "@/lib/db/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Tabs } from "@/components/ui/tabs";
-import { PersonaBadge } from "@/components/operator/persona-badge";
+import { PersonaBadge, personaName } from "@/components/operator/persona-badge";
+import { describeLoggedAction } from "@/lib/core/console/labels";
 import { PersonaPanel } from "@/components/operator/persona-panel";
 import { SignalsPanel } from "@/components/operator/signals-panel";
 import { RecommendationCard } from "@/components/operator/recommendation-card";
@@ -202,19 +203,20 @@ function OperatorActionsCard({ d }: { d: UserDetail }) {
       {d.actions.length ? (
         <ul className="space-y-2 text-sm">
           {d.actions.map((a) => {
-            const title = a.recommendationId ? d.recommendations.find((r) => r.id === a.recommendationId)?.title : null;
+            const logged = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : null);
             return (
               <li key={a.id} className="border-b border-slate-100 pb-2">
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone={a.action === "approve" ? "teal" : a.action === "flag" ? "rose" : a.action === "override" ? "violet" : "neutral"}>{a.action}</Badge>
                   <span className="text-xs text-slate-500">
-                    {dateTime(a.at)} by {a.operatorId}
+                    {dateTime(a.at)} by {a.operatorName}
                   </span>
                 </div>
-                <div className="mt-1 text-xs text-slate-600">
-                  {title ? <>“{title}” </> : null}
-                  <code>{JSON.stringify(a.before)}</code> → <code>{JSON.stringify(a.after)}</code>
-                </div>
+                <p className="mt-1 text-sm text-slate-700">{describeLoggedAction(logged(a.before), logged(a.after), (p) => (p ? personaName(p) : "no persona"))}</p>
+                <details className="mt-1 text-xs text-slate-500">
+                  <summary className="cursor-pointer select-none">details</summary>
+                  <code className="break-all">{JSON.stringify(a.before)}</code> → <code className="break-all">{JSON.stringify(a.after)}</code>
+                </details>
                 {a.note ? <p className="mt-1 text-sm">Note: {a.note}</p> : null}
               </li>
             );
