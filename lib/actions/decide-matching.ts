@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
-import { BULK_STATUSES, ReviewFilterSchema } from "../core/console/review-query";
-import { BULK_DECISION_MAX, decideMatching } from "../db/review-bulk";
+import { BULK_DECISION_MAX, BULK_STATUSES, ReviewFilterSchema } from "../core/console/review-query";
+import { decideMatching } from "../db/review-bulk";
 import { ActionError, defineAction } from "./safe-action";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;

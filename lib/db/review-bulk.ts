@@ -12,10 +12,8 @@ import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
 import { currentDialect, SqlParams } from "./console-sql";
 import { filterConditions, reviewCountSql } from "./review-queue";
-import type { ReviewFilter } from "../core/console/review-query";
+import { BULK_DECISION_MAX, type ReviewFilter } from "../core/console/review-query";
 
-/** The most items one bulk decision changes (one transaction); a larger set is narrowed by a filter first. */
-export const BULK_DECISION_MAX = 5000;
 
 export type BulkDecision = "approve" | "reject";
 const STATUS: Record<BulkDecision, string> = { approve: "approved", reject: "rejected" };

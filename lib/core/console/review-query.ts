@@ -9,6 +9,8 @@ import { PERSONA_PRIORITY } from "../personas";
 export const REVIEW_STATUSES = ["pending", "flagged", "approved", "rejected"] as const;
 /** Statuses a bulk decision may act on: work still waiting for a person. */
 export const BULK_STATUSES = ["pending", "flagged"] as const;
+/** The most items one bulk decision changes (one transaction); a larger set is narrowed by a filter first. */
+export const BULK_DECISION_MAX = 5000;
 export const REVIEW_SORTS = ["oldest", "newest", "user"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 
