@@ -66,8 +66,8 @@ test.describe("bulk review", () => {
     await signIn.signIn(d.operator.email, d.operator.password);
     const res = await page.goto("/operator/review?kind=bonus");
     expect(res?.status()).toBe(200);
-    await expect(page.getByRole("alert")).toContainText('kind: "bonus" is not one of education, offer');
+    await expect(page.getByRole("main").getByRole("alert")).toContainText('kind: "bonus" is not one of education, offer');
     await page.goto("/operator/review?after=garbage");
-    await expect(page.getByRole("alert")).toContainText("page position");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("page position");
   });
 });
