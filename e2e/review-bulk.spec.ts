@@ -12,11 +12,11 @@ const pendingCount = async (page: Page, url: string): Promise<number> => {
   return Number(m[1].replace(/,/g, ""));
 };
 
-/** A customer with pending items that no other spec relies on (not customer A, B or a spare). */
+/** A customer with pending 30-day items that no other spec relies on (not customer A, B or a spare). */
 async function untouchedCustomer(page: Page): Promise<string> {
   const d = e2eData();
   const taken = new Set([d.customer.id, d.other.id, ...d.spares.map((s) => s.id)]);
-  await page.goto("/operator/review?sort=user");
+  await page.goto("/operator/review?sort=user&window=30d");
   const hrefs = await page.getByRole("main").getByRole("article").getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const id = hrefs.map((h) => decodeURIComponent(h.replace("/operator/users/", ""))).find((u) => !taken.has(u));
   if (!id) throw new Error("no untouched customer with pending items on the first page");
@@ -25,7 +25,7 @@ async function untouchedCustomer(page: Page): Promise<string> {
 
 test.describe("bulk review", () => {
   test("approves all N matching items after a confirmation that says N; the queue has N fewer; a re-run keeps the approvals", async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const d = e2eData();
     const signIn = new SignInPage(page);
     await signIn.goto();
@@ -42,7 +42,6 @@ test.describe("bulk review", () => {
     await expect(dialog).toContainText(`exactly ${n} pending`);
     await dialog.getByRole("button", { name: `Approve ${n}`, exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole("status").filter({ hasText: `${n} ${n === 1 ? "recommendation" : "recommendations"} approved` })).toBeVisible();
     await expect(page.getByTestId("queue-count")).toHaveText(/^0 pending/);
     expect(await pendingCount(page, "/operator/review")).toBe(before - n);
 
