@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { DISCLOSURE } from "../lib/core/guardrails/constants";
 import { emergencyFundPlan } from "../lib/core/me/calculators";
 import { emergencyFundSentences } from "../lib/core/me/copy";
-import { e2eData, MePage, signedInPage, test, UserDetailPage } from "./fixtures";
+import { AskPanel, e2eData, MePage, signedInPage, test, UserDetailPage } from "./fixtures";
 
 async function signInAsCustomer(page: Page) {
   const { customer } = e2eData();
@@ -111,6 +111,24 @@ test.describe("customer dashboard: charts and planners", () => {
     const text = await subs.innerText();
     if (!/We don't see any subscriptions/.test(text)) expect(text).toMatch(/\d+ subscriptions?, about \$[\d,.]+ a month together/);
     expect(await page.getByRole("main").innerText()).not.toMatch(/MONTHLY|SEMI_MONTHLY|BIWEEKLY|FOOD_AND_DRINK/);
+  });
+
+  test("savings over time ends at the balance the chat reports (or says why there is none); paychecks are charted or said to be absent", async ({ page }) => {
+    await signInAsCustomer(page);
+    // The chat reads the savings balance from the signals; the chart walks it back from the accounts: the two must meet today.
+    const said = await AskPanel.text(await new AskPanel(page).ask("What is my savings balance?"));
+    const picture = page.getByRole("region", { name: "Your money at a glance" });
+    const balance = /^Your savings balance is (\$[\d,]+(?:\.\d\d)?)\./.exec(said);
+    if (balance) {
+      const rows = picture.getByRole("figure", { name: "Savings balance, last 180 days" }).getByRole("table").getByRole("row");
+      await expect(rows.last().getByRole("cell")).toHaveText(balance[1]);
+    } else if (/didn't send the balance/.test(said)) await expect(picture.getByText(/so your savings over time are unknown\.$/)).toBeVisible();
+    else await expect(picture.getByText("We don't see a savings account.")).toBeVisible();
+    const paychecks = picture.getByRole("figure", { name: "Paychecks, last 180 days" });
+    if (await paychecks.count()) {
+      await expect(paychecks.locator("svg.recharts-surface")).toBeVisible();
+      await expect(paychecks.getByText(/^\d+ paychecks? in the last 180 days, \$[\d,.]+ in total\.$/)).toBeVisible();
+    } else await expect(picture.getByText("We don't see a paycheck in the last 180 days.")).toBeVisible();
   });
 
   test("the emergency-fund planner answers from the numbers typed in", async ({ page }) => {
