@@ -70,6 +70,23 @@ test.describe("customer dashboard: suggestions open and take feedback", () => {
     }
   });
 
+  test("\"Explain this\" streams an explanation of that suggestion from the chat route into the dialog", async ({ page }) => {
+    await signInAsCustomer(page);
+    await new MePage(page).recommendation(education).getByRole("button", { name: `Read it: ${education}` }).click();
+    const dialog = page.getByRole("dialog", { name: education });
+    const streamed = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST");
+    await dialog.getByRole("button", { name: "Explain this" }).click();
+    const res = await streamed;
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/event-stream");
+    const explanation = dialog.getByRole("region", { name: "Explanation" });
+    // The local provider's grounded answer about this one suggestion (lib/core/chat/templates.ts), then the disclosure.
+    await expect(explanation).toContainText(`"${education}" is a short read:`);
+    await expect(explanation).toContainText("Why it's on your page:");
+    await expect(explanation.getByText(DISCLOSURE, { exact: true })).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Explain again" })).toBeEnabled();
+  });
+
   test("feedback is stored, shown again to the customer and to the operator", async ({ page, browser }) => {
     const { customer, operator } = e2eData();
     await signInAsCustomer(page);

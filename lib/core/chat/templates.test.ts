@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkAdviceLanguage, checkTone } from "../guardrails/tone";
 import { CHAT_MESSAGES, CHAT_PANEL_TEXT } from "./messages";
 import { needsDisclosure, pickSuggestions, renderToolAnswers, toolAnswer } from "./templates";
+import { explainQuestion } from "./intents";
 import { cardsResult, incomeResult, savingsResult, spendingResult, subscriptionsResult, suggestionsResult } from "./tools";
 import { SUGGESTIONS, richWindow } from "./testkit";
 import type { AnyToolResult } from "./types";
@@ -39,6 +40,10 @@ describe("chat templates", () => {
   it("explains the suggestion a question names, or all of them", () => {
     expect(pickSuggestions(SUGGESTIONS, "What does the utilization article mean?").map((s) => s.title)).toEqual(["How credit utilization works"]);
     expect(pickSuggestions(SUGGESTIONS, "What does this suggestion mean?")).toHaveLength(2);
+    // "Explain this" quotes the whole title: that one only, even when another title shares a word.
+    const similar = [...SUGGESTIONS, { ...SUGGESTIONS[0], title: "Credit utilization and your score" }];
+    expect(pickSuggestions(similar, "credit utilization").map((s) => s.title)).toEqual(["How credit utilization works", "Credit utilization and your score"]);
+    expect(pickSuggestions(similar, explainQuestion("How credit utilization works")).map((s) => s.title)).toEqual(["How credit utilization works"]);
     expect(toolAnswer(results[5], "utilization")[0]).toMatch(/^"How credit utilization works" is a short read: .* Why it's on your page: We noticed/);
   });
 
