@@ -1,0 +1,84 @@
+/**
+ * Every page, as the person who uses it: an accessibility scan (axe-core, WCAG 2.x A and AA rules)
+ * with no serious or critical violation, and a full-page screenshot at 1366 and 390 px kept as a
+ * test artifact (attached to the report; the files are under tmp/e2e-results/<test>/, see README).
+ * Pages come from app/ (discoverPages), so a new page without a row in PAGE_VISITS fails here.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { discoverPages } from "./access-table";
+import { e2eData, signedInPage, test } from "./fixtures";
+
+type Visitor = "signedOut" | "customer" | "operator";
+
+interface Visit {
+  /** Screenshot name. */
+  name: string;
+  url: string;
+  who: Visitor;
+}
+
+/** Who opens each page (by its app/ pattern) and where: the person the page is for. */
+function pageVisits(): Visit[] {
+  const { customer } = e2eData();
+  const by: Record<string, Omit<Visit, "name">[]> = {
+    "/": [{ url: "/signin", who: "signedOut" }],
+    "/signin": [{ url: "/signin", who: "signedOut" }],
+    "/me": [{ url: "/me", who: "customer" }],
+    "/account": [
+      { url: "/account", who: "customer" },
+      { url: "/account", who: "operator" },
+    ],
+    "/operator": [{ url: "/operator", who: "operator" }],
+    "/operator/metrics": [{ url: "/operator/metrics", who: "operator" }],
+    "/operator/review": [{ url: "/operator/review", who: "operator" }],
+    "/operator/users/[id]": [{ url: `/operator/users/${encodeURIComponent(customer.id)}`, who: "operator" }],
+  };
+  const pages = discoverPages();
+  expect(pages.filter((p) => !(p in by)), "pages without a row in a11y.spec.ts").toEqual([]);
+  const visits = pages.flatMap((p) => by[p].map((v) => ({ ...v, name: `${p === "/" ? "root" : p.slice(1).replace(/[/[\]]+/g, "-").replace(/-$/, "")}-${v.who}` })));
+  // The status pages: not found, and a customer opening the operator console (403).
+  return [...visits, { name: "not-found", url: "/no-such-page", who: "signedOut" }, { name: "forbidden-customer", url: "/operator", who: "customer" }];
+}
+
+const WIDTHS = [1366, 390] as const;
+
+/** Serious and critical violations on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return r.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} at ${n.target.join(" ")}`));
+}
+
+async function visitAll(page: Page, visits: Visit[], info: TestInfo): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const v of visits) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await page.goto(v.url);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const file = info.outputPath(`${v.name}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await info.attach(`${v.name}-${width}`, { path: file, contentType: "image/png" });
+      const bad = await violations(page);
+      if (bad.length) found[`${v.url} (${v.who}, ${width} px)`] = bad;
+    }
+  }
+  return found;
+}
+
+test.describe("accessibility and screenshots of every page", () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  for (const who of ["signedOut", "customer", "operator"] as const) {
+    test(`${who}: no serious or critical axe violation at 1366 and 390 px; screenshots attached`, async ({ page, browser }, info) => {
+      const { customer, operator } = e2eData();
+      const visits = pageVisits().filter((v) => v.who === who);
+      expect(visits.length).toBeGreaterThan(0);
+      const p = who === "signedOut" ? page : await signedInPage(browser, who === "customer" ? customer.email : operator.email, who === "customer" ? customer.password : operator.password);
+      expect(await visitAll(p, visits, info)).toEqual({});
+      if (p !== page) await p.context().close();
+    });
+  }
+});
