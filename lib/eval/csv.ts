@@ -21,8 +21,8 @@ const row = (metric: string, window: string, value: number | null, unit: MetricR
 });
 const shareRow = (metric: string, window: string, s: Share, extra: Partial<MetricRow> = {}) => row(metric, window, s.share, "share", { count: s.count, total: s.total, ...extra });
 /** feedback.<kind>.helpful / .not_helpful (counts) and .rate (helpful among the rated). */
-const feedbackRows = (window: string, f: FeedbackMetrics): MetricRow[] =>
-  Object.entries(f).flatMap(([kind, c]) => [
+const feedbackRows = (window: string, f: FeedbackMetrics | undefined): MetricRow[] =>
+  Object.entries(f ?? {}).flatMap(([kind, c]) => [
     row(`feedback.${kind}.helpful`, window, c.helpful, "recommendations"),
     row(`feedback.${kind}.not_helpful`, window, c.not_helpful, "recommendations"),
     row(`feedback.${kind}.rate`, window, c.rate, "share", { count: c.helpful, total: c.helpful + c.not_helpful }),

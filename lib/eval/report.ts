@@ -43,8 +43,10 @@ const shareText = (s: Share) => (s.total === 0 ? "n/a" : `${pct(s.share)} (${s.c
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
 const meets = (xs: (number | null)[], target: number): HeadlineRow["met"] => (xs.some((x) => x === null) ? "n/a" : xs.every((x) => (x as number) >= target) ? "yes" : "no");
 /** "education 3/4 (75.0%), offers n/a (0/0)": helpful among the rated, by kind. */
-const feedbackText = (f: FeedbackMetrics) =>
-  (["education", "offer"] as const).map((k) => `${k === "offer" ? "offers" : k} ${pct(f[k].rate)} (${f[k].helpful}/${f[k].helpful + f[k].not_helpful})`).join(", ");
+const feedbackText = (f: FeedbackMetrics | undefined) =>
+  !f
+    ? "not counted in this run"
+    : (["education", "offer"] as const).map((k) => `${k === "offer" ? "offers" : k} ${pct(f[k].rate)} (${f[k].helpful}/${f[k].helpful + f[k].not_helpful})`).join(", ");
 const UNEXPLAINED = new Set(["unexplained", "not_planted"]);
 
 function headline(m: EvalMetrics): HeadlineRow[] {

@@ -208,7 +208,8 @@ export interface WindowMetrics {
   relevance: Share & { misses: Listed<RecommendationMiss>; all_tags_notable: Share };
   fairness: FairnessMetrics;
   guardrails: GuardrailCounts & { tone_rejections: number };
-  feedback: FeedbackMetrics;
+  /** Absent in runs stored before feedback was counted (the operator page shows old runs too). */
+  feedback?: FeedbackMetrics;
 }
 
 export interface LatencyMetrics {
@@ -237,7 +238,7 @@ export interface EvalMetrics {
   windows: Record<WindowId, WindowMetrics>;
   accuracy: AccuracyMetrics | null;
   /** Both windows together (each verdict is on one stored suggestion, so nothing is counted twice). */
-  feedback: FeedbackMetrics;
+  feedback?: FeedbackMetrics;
 }
 
 // ------------------------------------------------------------------------------ a run's files
