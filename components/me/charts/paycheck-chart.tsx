@@ -22,7 +22,7 @@ export function PaycheckChart({ history }: { history: PaycheckHistory }) {
   return (
     <ChartFigure id="paychecks" title={title} note={paycheckSentence(history)} table={{ columns: ["Date", "Amount"], rows: history.points.map((p) => [formatDayMonth(p.date), formatMoney(p.cents)]) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
           <YAxis width={72} tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatMoney(Math.round(v * 100))} />

@@ -22,7 +22,7 @@ export function SavingsChart({ history }: { history: SavingsHistory }) {
   return (
     <ChartFigure id="savings" title={title} note={savingsSentence(history)} table={{ columns: ["Date", "Balance"], rows: history.points.map((p) => [formatDayMonth(p.date), formatMoney(p.cents)]) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={24} />
           <YAxis width={72} tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatMoney(Math.round(v * 100))} />
