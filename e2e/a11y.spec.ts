@@ -5,9 +5,9 @@
  * Pages come from app/ (discoverPages), so a new page without a row in VISITS fails here.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { discoverPages } from "./access-table";
-import { e2eData, signedInPage, test } from "./fixtures";
+import { e2eData, test, watchCsp } from "./fixtures";
 
 type Visitor = "signedOut" | "customer" | "operator";
 
@@ -67,14 +67,34 @@ async function visit(page: Page, v: Visit, info: TestInfo): Promise<Record<strin
   return found;
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+/** One sign-in per person for the whole file (each page's test reuses its cookies): fewer sign-ins to wait for on a loaded machine. */
+const signedIn = new Map<Visitor, StorageState>();
+
+async function pageAs(browser: Browser, who: Exclude<Visitor, "signedOut">): Promise<Page> {
+  if (!signedIn.has(who)) {
+    const { customer, operator } = e2eData();
+    const person = who === "customer" ? customer : operator;
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).not.toHaveURL(/\/signin/, { timeout: 60_000 });
+    signedIn.set(who, await ctx.storageState());
+    await ctx.close();
+  }
+  return (watchCsp(await browser.newContext({ storageState: signedIn.get(who) }))).newPage();
+}
+
 test.describe("accessibility and screenshots of every page", () => {
   // Each scan reads the whole page (the review queue and a user page are long); a loaded machine is slow.
   test.describe.configure({ timeout: 180_000 });
 
   for (const v of pageVisits()) {
     test(`${v.name}: ${v.url} as ${v.who}: no serious or critical axe violation at 1366 and 390 px; screenshots attached`, async ({ page, browser }, info) => {
-      const { customer, operator } = e2eData();
-      const p = v.who === "signedOut" ? page : await signedInPage(browser, v.who === "customer" ? customer.email : operator.email, v.who === "customer" ? customer.password : operator.password);
+      const p = v.who === "signedOut" ? page : await pageAs(browser, v.who);
       expect(await visit(p, v, info)).toEqual({});
       if (p !== page) await p.context().close();
     });
