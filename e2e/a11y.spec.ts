@@ -89,8 +89,8 @@ async function pageAs(browser: Browser, who: Exclude<Visitor, "signedOut">): Pro
 }
 
 test.describe("accessibility and screenshots of every page", () => {
-  // Each scan reads the whole page (the review queue and a user page are long); a loaded machine is slow.
-  test.describe.configure({ timeout: 180_000 });
+  // Each scan reads the whole page (the review queue lists 100 items, a user page its traces); a loaded machine is slow.
+  test.describe.configure({ timeout: 360_000 });
 
   for (const v of pageVisits()) {
     test(`${v.name}: ${v.url} as ${v.who}: no serious or critical axe violation at 1366 and 390 px; screenshots attached`, async ({ page, browser }, info) => {

@@ -35,7 +35,9 @@ test.describe("customer dashboard: suggestions open and take feedback", () => {
   let education = "";
   let offer: string | null = null;
 
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async ({ browser }, info) => {
+    // Two sign-ins and two approvals: a hook's default 30 s is short on a loaded machine.
+    info.setTimeout(90_000);
     const { operator, customer } = e2eData();
     const page = await signedInPage(browser, operator.email, operator.password);
     await new UserDetailPage(page).goto(customer.id);

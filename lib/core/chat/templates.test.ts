@@ -40,10 +40,6 @@ describe("chat templates", () => {
   it("explains the suggestion a question names, or all of them", () => {
     expect(pickSuggestions(SUGGESTIONS, "What does the utilization article mean?").map((s) => s.title)).toEqual(["How credit utilization works"]);
     expect(pickSuggestions(SUGGESTIONS, "What does this suggestion mean?")).toHaveLength(2);
-    // "Explain this" quotes the whole title: that one only, even when another title shares a word.
-    const similar = [...SUGGESTIONS, { ...SUGGESTIONS[0], title: "Credit utilization and your score" }];
-    expect(pickSuggestions(similar, "credit utilization").map((s) => s.title)).toEqual(["How credit utilization works", "Credit utilization and your score"]);
-    expect(pickSuggestions(similar, explainQuestion("How credit utilization works")).map((s) => s.title)).toEqual(["How credit utilization works"]);
     expect(toolAnswer(results[5], "utilization")[0]).toMatch(/^"How credit utilization works" is a short read: .* Why it's on your page: We noticed/);
   });
 
@@ -96,5 +92,13 @@ describe("chat templates", () => {
     expect(needsDisclosure({ intent: "help", toolsUsed: 0, modelText: false })).toBe(false);
     expect(needsDisclosure({ intent: "off_topic", toolsUsed: 0, modelText: false })).toBe(false);
     expect(needsDisclosure({ intent: "greeting", toolsUsed: 0, modelText: false })).toBe(false);
+  });
+});
+
+describe("pickSuggestions for \"Explain this\"", () => {
+  it("a question quoting a whole title picks that one only, even when another title shares its words", () => {
+    const similar = [...SUGGESTIONS, { ...SUGGESTIONS[0], title: "Credit utilization and your score" }];
+    expect(pickSuggestions(similar, "credit utilization").map((s) => s.title)).toEqual(["How credit utilization works", "Credit utilization and your score"]);
+    expect(pickSuggestions(similar, explainQuestion("How credit utilization works")).map((s) => s.title)).toEqual(["How credit utilization works"]);
   });
 });
