@@ -10,7 +10,7 @@ async function signInAsCustomer(page: Page) {
   await page.getByLabel("Email").fill(customer.email);
   await page.getByLabel("Password").fill(customer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/me$/);
+  await expect(page).toHaveURL(/\/me$/, { timeout: 30_000 });
 }
 
 /** The operator approves the first pending item of a kind on customer A's page; returns its title (or null if none). */
