@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { DISCLOSURE } from "../lib/core/guardrails/constants";
 import { emergencyFundPlan } from "../lib/core/me/calculators";
 import { emergencyFundSentences } from "../lib/core/me/copy";
-import { e2eData, MePage, signedInPage, test, UserDetailPage } from "./fixtures";
+import { AskPanel, e2eData, MePage, signedInPage, test, UserDetailPage } from "./fixtures";
 
 async function signInAsCustomer(page: Page) {
   const { customer } = e2eData();
@@ -10,7 +10,7 @@ async function signInAsCustomer(page: Page) {
   await page.getByLabel("Email").fill(customer.email);
   await page.getByLabel("Password").fill(customer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/me$/);
+  await expect(page).toHaveURL(/\/me$/, { timeout: 30_000 });
 }
 
 /** The operator approves the first pending item of a kind on customer A's page; returns its title (or null if none). */
@@ -35,7 +35,9 @@ test.describe("customer dashboard: suggestions open and take feedback", () => {
   let education = "";
   let offer: string | null = null;
 
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async ({ browser }, info) => {
+    // Two sign-ins and two approvals: a hook's default 30 s is short on a loaded machine.
+    info.setTimeout(90_000);
     const { operator, customer } = e2eData();
     const page = await signedInPage(browser, operator.email, operator.password);
     await new UserDetailPage(page).goto(customer.id);
@@ -68,6 +70,23 @@ test.describe("customer dashboard: suggestions open and take feedback", () => {
       await page.keyboard.press("Escape");
       await expect(od).toHaveCount(0);
     }
+  });
+
+  test("\"Explain this\" streams an explanation of that suggestion from the chat route into the dialog", async ({ page }) => {
+    await signInAsCustomer(page);
+    await new MePage(page).recommendation(education).getByRole("button", { name: `Read it: ${education}` }).click();
+    const dialog = page.getByRole("dialog", { name: education });
+    const streamed = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST");
+    await dialog.getByRole("button", { name: "Explain this" }).click();
+    const res = await streamed;
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/event-stream");
+    const explanation = dialog.getByRole("region", { name: "Explanation" });
+    // The local provider's grounded answer about this one suggestion (lib/core/chat/templates.ts), then the disclosure.
+    await expect(explanation).toContainText(`"${education}" is a short read:`);
+    await expect(explanation).toContainText("Why it's on your page:");
+    await expect(explanation.getByText(DISCLOSURE, { exact: true })).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Explain again" })).toBeEnabled();
   });
 
   test("feedback is stored, shown again to the customer and to the operator", async ({ page, browser }) => {
@@ -111,6 +130,24 @@ test.describe("customer dashboard: charts and planners", () => {
     const text = await subs.innerText();
     if (!/We don't see any subscriptions/.test(text)) expect(text).toMatch(/\d+ subscriptions?, about \$[\d,.]+ a month together/);
     expect(await page.getByRole("main").innerText()).not.toMatch(/MONTHLY|SEMI_MONTHLY|BIWEEKLY|FOOD_AND_DRINK/);
+  });
+
+  test("savings over time ends at the balance the chat reports (or says why there is none); paychecks are charted or said to be absent", async ({ page }) => {
+    await signInAsCustomer(page);
+    // The chat reads the savings balance from the signals; the chart walks it back from the accounts: the two must meet today.
+    const said = await AskPanel.text(await new AskPanel(page).ask("What is my savings balance?"));
+    const picture = page.getByRole("region", { name: "Your money at a glance" });
+    const balance = /^Your savings balance is (\$[\d,]+(?:\.\d\d)?)\./.exec(said);
+    if (balance) {
+      const rows = picture.getByRole("figure", { name: "Savings balance, last 180 days" }).getByRole("table").getByRole("row");
+      await expect(rows.last().getByRole("cell")).toHaveText(balance[1]);
+    } else if (/didn't send the balance/.test(said)) await expect(picture.getByText(/so your savings over time are unknown\.$/)).toBeVisible();
+    else await expect(picture.getByText("We don't see a savings account.")).toBeVisible();
+    const paychecks = picture.getByRole("figure", { name: "Paychecks, last 180 days" });
+    if (await paychecks.count()) {
+      await expect(paychecks.locator("svg.recharts-surface")).toBeVisible();
+      await expect(paychecks.getByText(/^\d+ paychecks? in the last 180 days, \$[\d,.]+ in total\.$/)).toBeVisible();
+    } else await expect(picture.getByText("We don't see a paycheck in the last 180 days.")).toBeVisible();
   });
 
   test("the emergency-fund planner answers from the numbers typed in", async ({ page }) => {

@@ -4,6 +4,9 @@
 // the database is wiped). Sizes: --quick runs only the 100k size and skips the server figures
 // (server_p95_idle_ms, server_p95_during_ingest_ms: a production build, then `next start`) unless
 // --server is given; --no-build reuses the existing .next build. --chat-only: only the chat figures.
+// Page figures (page_*_p50_ms / page_*_p95_ms, 100 users, 40 sessions x 30 s): always, or with --quick when --pages is
+// given (then against the existing .next build); --pages-10k adds them with 10,000 users (generation, ingest and
+// the pipeline of 10,000 users take many minutes here). --pages-only: only the page figures, on the existing .next build.
 import path from "node:path";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -20,6 +23,7 @@ import { runExtraBenches } from "../lib/bench/extra.ts";
 import { runSignInBench } from "../lib/bench/sign-in.ts";
 import { runChatBench } from "../lib/bench/chat.ts";
 import { runServerBench } from "../lib/bench/server.ts";
+import { runPageBench } from "../lib/bench/pages.ts";
 import { runEvalBench } from "../lib/bench/eval.ts";
 import { runCsvIngestBench } from "../lib/bench/csv.ts";
 
@@ -33,6 +37,11 @@ const pgUrl = process.env.BENCH_PG_URL ?? "postgres://spendsense:spendsense@127.
 const ctx = { machine };
 if (process.argv.includes("--chat-only")) {
   await runChatBench({ dir, asOf: AS_OF, ctx });
+  process.exit(0);
+}
+if (process.argv.includes("--pages-only")) {
+  await runPageBench({ root, dir, users: 100, asOf: AS_OF, ctx });
+  if (process.argv.includes("--pages-10k")) await runPageBench({ root, dir, users: 10_000, asOf: AS_OF, ctx });
   process.exit(0);
 }
 
@@ -141,5 +150,8 @@ if (!quick || process.argv.includes("--server")) {
   const { file, transactions } = files["100k"];
   await runServerBench({ root, dir, bundle100k: file, transactions, build: !process.argv.includes("--no-build"), ctx });
 }
+// Pages under 40 signed-in sessions (production build: the server figures build it; --pages alone reuses .next).
+if (!quick || process.argv.includes("--pages")) await runPageBench({ root, dir, users: 100, asOf: AS_OF, ctx });
+if (process.argv.includes("--pages-10k")) await runPageBench({ root, dir, users: 10_000, asOf: AS_OF, ctx });
 // The evaluation over the pipeline bench's database (results present), beside the pipeline's users/s.
 await runEvalBench({ dir, asOf: AS_OF, ctx });

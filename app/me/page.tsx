@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/db/actor";
-import { getCustomerSpending, getCustomerView } from "@/lib/db/customer-view";
+import { getCustomerCharts, getCustomerView } from "@/lib/db/customer-view";
 import { customerInsights } from "@/lib/core/insights/insights";
 import { onePerItem } from "@/lib/core/me/suggestion";
 import { cardUtilizations, spendingChart, subscriptionList } from "@/lib/core/me/charts";
@@ -23,12 +23,18 @@ export const metadata = { title: "Your insights · SpendSense" };
 async function Dashboard({ actor, d }: { actor: Actor; d: CustomerView }) {
   const recent = d.windows["30d"].signals;
   const long = d.windows["180d"].signals;
-  const spending = d.asOf ? await getCustomerSpending(actor, actor.id) : null;
+  const charts = d.asOf ? await getCustomerCharts(actor, actor.id) : null;
   return (
     <>
       <InsightsSection insights={customerInsights(recent, long)} asOf={d.asOf} />
       {d.asOf ? (
-        <MoneyPicture spending={spending && spendingChart(spending.recent, spending.long)} cards={cardUtilizations(recent ?? long)} subs={subscriptionList(recent ?? long)} />
+        <MoneyPicture
+          spending={charts && spendingChart(charts.recent, charts.long)}
+          cards={cardUtilizations(recent ?? long)}
+          subs={subscriptionList(recent ?? long)}
+          savings={charts?.savings ?? null}
+          paychecks={charts?.paychecks ?? null}
+        />
       ) : null}
       <SuggestionsSection recs={onePerItem(d.recommendations)} />
       {d.asOf ? <PlannersSection defaults={plannerDefaults(recent, long)} /> : null}

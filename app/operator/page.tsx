@@ -131,8 +131,8 @@ function UserRow({ u }: { u: UserListPage["users"][number] }) {
       </td>
       <td className="px-3 py-2 text-slate-700">{u.email}</td>
       <td className="px-3 py-2">{u.consentGranted ? <Badge tone="teal">granted</Badge> : <Badge>not granted</Badge>}</td>
-      <td className="px-3 py-2">{u.consentGranted || u.persona30d ? <PersonaBadge id={u.persona30d} /> : <span className="text-slate-400">n/a</span>}</td>
-      <td className="px-3 py-2">{u.consentGranted || u.persona180d ? <PersonaBadge id={u.persona180d} /> : <span className="text-slate-400">n/a</span>}</td>
+      <td className="px-3 py-2">{u.consentGranted || u.persona30d ? <PersonaBadge id={u.persona30d} /> : <span className="text-slate-500">n/a</span>}</td>
+      <td className="px-3 py-2">{u.consentGranted || u.persona180d ? <PersonaBadge id={u.persona180d} /> : <span className="text-slate-500">n/a</span>}</td>
       <td className="px-3 py-2 text-right tabular-nums">{u.pendingCount > 0 ? <Badge tone="amber">{u.pendingCount}</Badge> : "0"}</td>
     </tr>
   );

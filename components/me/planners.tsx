@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { emergencyFundPlan, payoffPlan, type PlannerDefaults } from "@/lib/core/me/calculators";
-import { assumedAprSentence, emergencyFundSentences, payoffSentence } from "@/lib/core/me/copy";
+import { assumedAprSentence, emergencyFundSentences, payoffSentence, SAVINGS_UNKNOWN_SENTENCE } from "@/lib/core/me/copy";
 import { toCents } from "@/lib/core/money";
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
@@ -20,7 +20,8 @@ function Field({ label, value, onChange, step = "0.01", min = 0 }: { label: stri
 }
 
 export function EmergencyFundPlanner({ defaults }: { defaults: PlannerDefaults["emergency"] }) {
-  const [savings, setSavings] = useState(dollars(defaults.savings_cents));
+  // Unknown (the bank did not send the balance) starts blank, never $0.
+  const [savings, setSavings] = useState(defaults.savings_cents === null ? "" : dollars(defaults.savings_cents));
   const [expenses, setExpenses] = useState(dollars(defaults.monthly_expenses_cents));
   const [target, setTarget] = useState(String(defaults.target_months));
   const [months, setMonths] = useState(String(defaults.months_to_goal));
@@ -36,6 +37,7 @@ export function EmergencyFundPlanner({ defaults }: { defaults: PlannerDefaults["
         <Field label="Target (months of expenses)" value={target} onChange={setTarget} step="1" min={1} />
         <Field label="Months to get there" value={months} onChange={setMonths} step="1" min={1} />
       </div>
+      {defaults.savings_cents === null ? <p className="mt-2 text-xs text-slate-600">{SAVINGS_UNKNOWN_SENTENCE}</p> : null}
       <output aria-live="polite" className="mt-3 block space-y-1 text-sm text-slate-800">
         {answer ? answer.map((a) => <p key={a}>{a}</p>) : <p>Fill in every field to see the plan.</p>}
       </output>

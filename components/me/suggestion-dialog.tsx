@@ -1,6 +1,7 @@
 "use client";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import type { CustomerRecommendation } from "@/lib/types/views";
+import { ExplainThis } from "./explain-this";
 
 /** The opened suggestion: education's full text or an offer's fit, the rationale, the disclosure. */
 export function SuggestionDialog({ rec, open, onOpenChange }: { rec: CustomerRecommendation; open: boolean; onOpenChange: (v: boolean) => void }) {
@@ -24,6 +25,7 @@ export function SuggestionDialog({ rec, open, onOpenChange }: { rec: CustomerRec
               <p className="mt-1">{rec.rationale}</p>
             </section>
             {rec.kind === "offer" ? <PassedRules rules={rec.passedRules} /> : null}
+            <ExplainThis title={rec.title} />
             <p className="mt-4 border-t border-slate-100 pt-2 text-xs text-slate-500">{rec.disclosure}</p>
           </div>
           <div className="flex justify-end border-t border-slate-100 px-6 py-3">

@@ -18,7 +18,7 @@ export function PersonaBadge({ id, window, overridden }: { id: string | null | u
   const tone = id && id in TONE ? TONE[id as PersonaId] : "neutral";
   return (
     <Badge tone={tone} title={id ?? "none"}>
-      {window ? <span className="mr-1 text-slate-500">{window}</span> : null}
+      {window ? <span className="mr-1 text-slate-600">{window}</span> : null}
       {personaName(id)}
       {overridden ? <span className="ml-1 italic">(override)</span> : null}
     </Badge>

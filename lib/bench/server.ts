@@ -16,7 +16,7 @@ const IDLE_SAMPLE_MS = 5000;
 /** Pause between two probes (ms): a client polling the page, not a load test. */
 const PROBE_GAP_MS = 20;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
@@ -64,7 +64,7 @@ function postFromAnotherProcess(url: string, token: string, file: string): Promi
   return new Promise((resolve, reject) => child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`ingest client exited ${code}`)))));
 }
 
-async function waitReady(base: string, server: ChildProcess): Promise<void> {
+export async function waitReady(base: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);

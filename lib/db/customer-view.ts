@@ -13,6 +13,7 @@ import type { CustomerRecommendation, CustomerView } from "../types/views";
 import type { DecisionTrace } from "../core/guardrails/trace";
 import { passedRules } from "../core/me/suggestion";
 import { getCatalog } from "../content";
+import { paycheckHistory, savingsHistory, type PaycheckHistory, type SavingsHistory } from "../core/me/history";
 
 export async function getCustomerView(actor: Actor, userId: string, asOfWanted?: string): Promise<CustomerView> {
   assertSelfOrOperator(actor, userId);
@@ -62,9 +63,22 @@ function customerRecommendation({ traceJson, ...r }: RecRow, feedback: CustomerR
   return { ...r, summary: offer?.summary ?? null, body: [], passedRules: passedRules(checks), feedback };
 }
 
-/** Spending by category of the customer's last 30 and 180 days (one read of 180 days of transactions); null without consent or a run. */
-export async function getCustomerSpending(actor: Actor, userId: string): Promise<{ recent: SpendingByCategory; long: SpendingByCategory } | null> {
+export interface CustomerCharts {
+  recent: SpendingByCategory;
+  long: SpendingByCategory;
+  savings: SavingsHistory;
+  paychecks: PaycheckHistory;
+}
+
+/** The data behind the dashboard's charts, from one read of the customer's last 180 days of transactions; null without consent or a run. */
+export async function getCustomerCharts(actor: Actor, userId: string): Promise<CustomerCharts | null> {
   const t = await getChatTransactions(actor, userId, WINDOW_DAYS["180d"]);
   if (!t) return null;
-  return { recent: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["30d"]), long: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["180d"]) };
+  const long = WINDOW_DAYS["180d"];
+  return {
+    recent: spendingByCategory(t.data, t.asOf, WINDOW_DAYS["30d"]),
+    long: spendingByCategory(t.data, t.asOf, long),
+    savings: savingsHistory(t.data, t.asOf, long),
+    paychecks: paycheckHistory(t.data, t.asOf, long),
+  };
 }

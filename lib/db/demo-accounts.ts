@@ -35,3 +35,27 @@ export async function seedDemoAccounts(actor: Actor, demo: DemoAccounts): Promis
   const first = await p.user.findFirst({ where: { role: "customer", consentGranted: true }, orderBy: { id: "asc" }, select: { email: true } });
   return { customers: todo.length, example: first?.email ?? null };
 }
+
+export interface DemoState {
+  users: number;
+  pending: number;
+  approved: number;
+  /** A customer with an approved suggestion (a preview's smoke test signs in as them); null when none. */
+  customerWithApproved: string | null;
+  /** The id of a customer with a pending suggestion; null when none. */
+  customerWithPending: string | null;
+}
+
+/** What a preview database holds: empty (users 0) means `npm run vercel-build` seeds the demo. */
+export async function demoState(actor: Actor): Promise<DemoState> {
+  assertOperator(actor);
+  const p = db();
+  const [users, pending, approved, one, waiting] = await Promise.all([
+    p.user.count(),
+    p.recommendation.count({ where: { status: "pending" } }),
+    p.recommendation.count({ where: { status: "approved" } }),
+    p.recommendation.findFirst({ where: { status: "approved", user: { consentGranted: true, passwordHash: { not: null } } }, orderBy: { userId: "asc" }, select: { user: { select: { email: true } } } }),
+    p.recommendation.findFirst({ where: { status: "pending" }, orderBy: { userId: "asc" }, select: { userId: true } }),
+  ]);
+  return { users, pending, approved, customerWithApproved: one?.user.email ?? null, customerWithPending: waiting?.userId ?? null };
+}

@@ -63,11 +63,13 @@ export async function loadStoredResults(actor: Actor, asOf: string, userIds: str
   assertOperator(actor);
   const p = db();
   const where = { asOf, userId: { in: userIds } };
-  const [snaps, personas, recs] = await Promise.all([
+  const [snaps, personas, recs, feedback] = await Promise.all([
     p.signalSnapshot.findMany({ where, select: { userId: true, window: true, dataJson: true } }),
     p.personaAssignment.findMany({ where, select: { userId: true, window: true, primary: true, matchedJson: true, overriddenBy: true } }),
     p.recommendation.findMany({ where, orderBy: [{ userId: "asc" }, { window: "asc" }, { kind: "asc" }, { rank: "asc" }] }),
+    p.suggestionFeedback.findMany({ where: { userId: { in: userIds } }, select: { recommendationId: true, helpful: true } }),
   ]);
+  const helpful = new Map(feedback.map((f) => [f.recommendationId, f.helpful]));
   const out = new Map<string, Partial<Record<WindowId, EvalWindowRecord>>>();
   const slot = (userId: string, w: string): EvalWindowRecord => {
     const m = out.get(userId) ?? out.set(userId, {}).get(userId)!;
@@ -81,6 +83,7 @@ export async function loadStoredResults(actor: Actor, asOf: string, userIds: str
     slot(r.userId, r.window).recommendations.push({
       id: r.id, window: r.window as WindowId, kind: r.kind as EvalRecommendation["kind"], itemId: r.itemId, title: r.title, rationale: r.rationale,
       disclosure: r.disclosure, status: r.status, rank: r.rank, generator: r.generator, trace: parse<DecisionTrace>(r.traceJson),
+      helpful: helpful.get(r.id) ?? null,
     });
   }
   return out;

@@ -3,7 +3,7 @@
  * across windows); `group` is "all" or "<field>=<value>" (fairness rates) or "<field>" (a parity gap).
  */
 import { WINDOW_IDS } from "../core/signals";
-import type { EvalMetrics, Share, WindowMetrics } from "./types";
+import type { EvalMetrics, FeedbackMetrics, Share, WindowMetrics } from "./types";
 
 export interface MetricRow {
   metric: string;
@@ -20,6 +20,13 @@ const row = (metric: string, window: string, value: number | null, unit: MetricR
   metric, window, group: "all", value, count: null, total: null, unit, flagged: null, ...extra,
 });
 const shareRow = (metric: string, window: string, s: Share, extra: Partial<MetricRow> = {}) => row(metric, window, s.share, "share", { count: s.count, total: s.total, ...extra });
+/** feedback.<kind>.helpful / .not_helpful (counts) and .rate (helpful among the rated). */
+const feedbackRows = (window: string, f: FeedbackMetrics | undefined): MetricRow[] =>
+  Object.entries(f ?? {}).flatMap(([kind, c]) => [
+    row(`feedback.${kind}.helpful`, window, c.helpful, "recommendations"),
+    row(`feedback.${kind}.not_helpful`, window, c.not_helpful, "recommendations"),
+    row(`feedback.${kind}.rate`, window, c.rate, "share", { count: c.helpful, total: c.helpful + c.not_helpful }),
+  ]);
 const counts = (prefix: string, window: string, m: Record<string, number>, unit: MetricRow["unit"]) => Object.entries(m).map(([k, v]) => row(`${prefix}.${k}`, window, v, unit));
 
 function windowRows(w: WindowMetrics, id: string): MetricRow[] {
@@ -44,6 +51,7 @@ function windowRows(w: WindowMetrics, id: string): MetricRow[] {
     row("guardrails.model_texts_used", id, g.model_texts_used, "count"),
     row("guardrails.model_fallbacks", id, g.model_fallbacks, "count"),
     ...counts("guardrails.fallback", id, g.fallbacks_by_reason, "count"),
+    ...feedbackRows(id, w.feedback),
     row("fairness.flags", id, w.fairness.flags, "count"),
     ...w.fairness.fields.flatMap((f) =>
       f.comparisons.flatMap((c) => [
@@ -68,6 +76,7 @@ export function metricRows(m: EvalMetrics): MetricRow[] {
     rows.push(row("latency.users_per_s", "all", l.users_per_s, "users/s", { count: l.users }));
   }
   for (const id of WINDOW_IDS) rows.push(...windowRows(m.windows[id], id));
+  rows.push(...feedbackRows("all", m.feedback));
   const a = m.accuracy;
   if (a) {
     const s = a.subscriptions;

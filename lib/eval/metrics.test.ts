@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getCatalog } from "../content";
 import { aggregate, evaluateUser } from "./metrics";
+import { metricRows } from "./csv";
+import { buildReport } from "./report";
 import { catalogIndex } from "./relevance";
 import { fact, makeUser, SIGNALS, type UserSpec } from "./test-helpers";
 import type { EvalUserRecord } from "./types";
@@ -162,5 +164,33 @@ describe("latency", () => {
 
   it("is null when nothing was timed", () => {
     expect(run([user("u", { ms: null })]).latency).toBeNull();
+  });
+});
+
+describe("customer feedback", () => {
+  const edu = (item_id: string, helpful?: boolean) => ({ item_id, rationale: "Your card is at 60% utilization.", helpful });
+  const offer = (item_id: string, helpful?: boolean) => ({ item_id, kind: "offer" as const, rationale: "Your card is at 60% utilization.", helpful });
+
+  it("counts helpful and not helpful per kind and window, and the helpful rate among the rated; non-consenting users are left out", () => {
+    const m = run([
+      user("a", {
+        windows: { "30d": SIGNALS.highUtilization(), "180d": SIGNALS.highUtilization() },
+        recs: { "30d": [edu("e1", true), edu("e2", false), offer("o1", true), edu("e3")], "180d": [edu("e1", true), offer("o1")] },
+      }),
+      user("b", { windows: { "30d": SIGNALS.highUtilization() }, recs: { "30d": [edu("e1", true), offer("o2", false)] } }),
+      user("gone", { consent: { granted: false, at: "2025-05-01T00:00:00.000Z" }, windows: { "30d": SIGNALS.highUtilization() }, recs: { "30d": [edu("e1", false)] } }),
+    ]);
+    expect(m.windows["30d"].feedback).toEqual({ education: { helpful: 2, not_helpful: 1, rate: 2 / 3 }, offer: { helpful: 1, not_helpful: 1, rate: 0.5 } });
+    expect(m.windows["180d"].feedback).toEqual({ education: { helpful: 1, not_helpful: 0, rate: 1 }, offer: { helpful: 0, not_helpful: 0, rate: null } });
+    expect(m.feedback).toEqual({ education: { helpful: 3, not_helpful: 1, rate: 0.75 }, offer: { helpful: 1, not_helpful: 1, rate: 0.5 } });
+
+    const rows = metricRows(m).filter((r) => r.metric.startsWith("feedback."));
+    const at = (metric: string, window: string) => rows.find((r) => r.metric === metric && r.window === window);
+    expect(at("feedback.education.helpful", "30d")?.value).toBe(2);
+    expect(at("feedback.offer.not_helpful", "30d")?.value).toBe(1);
+    expect(at("feedback.education.rate", "all")).toMatchObject({ value: 0.75, count: 3, total: 4, unit: "share" });
+    expect(at("feedback.offer.rate", "180d")).toMatchObject({ value: null, count: 0, total: 0 });
+    const line = buildReport(m, { runId: "r", gitCommit: null, generatedAt: "2025-06-30T00:00:00Z", labelsFile: null }).headline.find((h) => h.metric.startsWith("Customer feedback"));
+    expect(line?.values).toEqual({ "30d": "education 66.6% (2/3), offers 50.0% (1/2)", "180d": "education 100% (1/1), offers n/a (0/0)" });
   });
 });

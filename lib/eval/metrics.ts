@@ -14,7 +14,7 @@ import { auditGaps, citedUserFacts } from "./explain";
 import { fairness } from "./fairness";
 import { addGuardrailCounts, emptyGuardrailCounts, guardrailCounts } from "./guardrails";
 import { relevance, type CatalogIndex } from "./relevance";
-import type { ConsentGate, EvalMetrics, EvalUserRecord, EvalWindowRecord, RecommendationEval, RecommendationMiss, UserEval, WindowEval, WindowMetrics } from "./types";
+import type { ConsentGate, EvalMetrics, FeedbackCounts, FeedbackMetrics, EvalUserRecord, EvalWindowRecord, RecommendationEval, RecommendationMiss, UserEval, WindowEval, WindowMetrics } from "./types";
 import { listed, percentile, share } from "./util";
 
 export interface EvalContext {
@@ -33,6 +33,7 @@ function evaluateWindow(userId: string, w: EvalWindowRecord | undefined, exclude
     return {
       id: r.id, kind: r.kind, item_id: r.itemId, explainable: cited.length > 0, cited_facts: cited, auditable: gaps.length === 0, audit_missing: gaps,
       relevant: rel.relevant, relevance_misses: rel.misses, all_tags_notable: rel.all_tags_notable, offer_kind: item?.offer_kind ?? null,
+      helpful: r.helpful ?? null,
     };
   });
   return {
@@ -115,7 +116,18 @@ function windowMetrics(users: UserEval[], id: WindowId, ctx: AggregateContext): 
       { window: id, offerKinds: ctx.offerKinds, incomeGatedKinds: ctx.incomeGatedKinds, offerPersonas: ctx.offerPersonas },
     ),
     guardrails: { ...guardrails, tone_rejections: (guardrails.drafts_rejected.TONE ?? 0) + (guardrails.fallbacks_by_reason.TONE ?? 0) },
+    feedback: feedbackMetrics(recs),
   };
+}
+
+/** Helpful and not-helpful verdicts by kind, and the helpful rate among the rated. */
+export function feedbackMetrics(recs: readonly Pick<RecommendationEval, "kind" | "helpful">[]): FeedbackMetrics {
+  const of = (kind: RecommendationEval["kind"]): FeedbackCounts => {
+    const helpful = recs.filter((r) => r.kind === kind && r.helpful === true).length;
+    const notHelpful = recs.filter((r) => r.kind === kind && r.helpful === false).length;
+    return { helpful, not_helpful: notHelpful, rate: helpful + notHelpful > 0 ? helpful / (helpful + notHelpful) : null };
+  };
+  return { education: of("education"), offer: of("offer") };
 }
 
 /** What the latency figures time (docs/decisions.md, "Evaluation"). */
@@ -139,5 +151,6 @@ export function aggregate(users: UserEval[], ctx: AggregateContext): EvalMetrics
       : null,
     windows: { "30d": windowMetrics(consenting, "30d", ctx), "180d": windowMetrics(consenting, "180d", ctx) },
     accuracy: accuracy.length ? sumAccuracy(accuracy) : null,
+    feedback: feedbackMetrics(consenting.flatMap((u) => WINDOW_IDS.flatMap((w) => u.windows[w]?.recommendations ?? []))),
   };
 }

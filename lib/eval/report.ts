@@ -6,7 +6,7 @@
 import { PERSONA_PRIORITY, PERSONAS } from "../core/personas";
 import { WINDOW_IDS, type WindowId } from "../core/signals";
 import { AUDITABILITY_TARGET, COVERAGE_TARGET, EXPLAINABILITY_TARGET, FAIRNESS_FLAG_GAP, FAIRNESS_MIN_GROUP_SIZE, LATENCY_TARGET_MS } from "./constants";
-import type { EvalMetrics, FairnessComparison, Share } from "./types";
+import type { EvalMetrics, FairnessComparison, FeedbackMetrics, Share } from "./types";
 
 export interface RunInfo {
   runId: string;
@@ -42,6 +42,11 @@ export const pct = (x: number | null): string => (x === null ? "n/a" : x === 1 ?
 const shareText = (s: Share) => (s.total === 0 ? "n/a" : `${pct(s.share)} (${s.count}/${s.total})`);
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
 const meets = (xs: (number | null)[], target: number): HeadlineRow["met"] => (xs.some((x) => x === null) ? "n/a" : xs.every((x) => (x as number) >= target) ? "yes" : "no");
+/** "education 3/4 (75.0%), offers n/a (0/0)": helpful among the rated, by kind. */
+const feedbackText = (f: FeedbackMetrics | undefined) =>
+  !f
+    ? "not counted in this run"
+    : (["education", "offer"] as const).map((k) => `${k === "offer" ? "offers" : k} ${pct(f[k].rate)} (${f[k].helpful}/${f[k].helpful + f[k].not_helpful})`).join(", ");
 const UNEXPLAINED = new Set(["unexplained", "not_planted"]);
 
 function headline(m: EvalMetrics): HeadlineRow[] {
@@ -56,6 +61,7 @@ function headline(m: EvalMetrics): HeadlineRow[] {
     { metric: "Explainability (cites the user's own numbers)", values: per((id) => shareText(w[id].explainability)), target: "100%", met: meets(shares("explainability"), EXPLAINABILITY_TARGET) },
     { metric: "Auditability (complete decision trace)", values: per((id) => shareText(w[id].auditability)), target: "100%", met: meets(shares("auditability"), AUDITABILITY_TARGET) },
     { metric: "Relevance (persona and signal fit)", values: per((id) => shareText(w[id].relevance)), target: "none set", met: "n/a" },
+    { metric: "Customer feedback (helpful / rated)", values: per((id) => feedbackText(w[id].feedback)), target: "none set", met: "n/a" },
     {
       metric: "Latency per user (p50 / p95 / max)",
       values: per(() => (lat ? `${ms(lat.p50_ms)} / ${ms(lat.p95_ms)} / ${ms(lat.max_ms)}` : "n/a")),

@@ -27,6 +27,8 @@ export interface RecSpec {
   eligibility?: EligibilityResult | null;
   notes?: string[];
   generator?: string;
+  /** The customer's feedback (true helpful, false not helpful); none when absent. */
+  helpful?: boolean | null;
 }
 
 /** A recommendation with a real trace (buildTrace) whose guardrails ran on its text (runGuardrails). */
@@ -44,6 +46,7 @@ export function makeRec(userId: string, w: WindowSignals, personas: PersonaAssig
   return {
     id: s.id ?? `${userId}-${w.window}-${s.item_id}`, window: w.window, kind, itemId: s.item_id, title: draft.title, rationale: s.rationale,
     disclosure: DISCLOSURE, status: "pending", rank: 1, generator: s.generator ?? "template", trace: { ...trace, guardrails: runGuardrails(draft) },
+    helpful: s.helpful ?? null,
   };
 }
 

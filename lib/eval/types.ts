@@ -20,6 +20,8 @@ export interface EvalRecommendation extends StoredRecommendation {
   window: WindowId;
   kind: "education" | "offer";
   trace: DecisionTrace | null;
+  /** The customer's verdict on the suggestion (lib/db/feedback.ts): true helpful, false not helpful; null or absent when none. */
+  helpful?: boolean | null;
 }
 
 export interface EvalWindowRecord {
@@ -66,6 +68,8 @@ export interface RecommendationEval {
   /** Stricter: every signal tag of the item is notable for the user (the recommender's own rule). */
   all_tags_notable: boolean;
   offer_kind: string | null;
+  /** The customer's feedback: true helpful, false not helpful, null none. */
+  helpful: boolean | null;
 }
 
 export interface GuardrailCounts {
@@ -185,6 +189,15 @@ export interface FairnessMetrics {
   flags: number;
 }
 
+/** Customers' feedback on one kind of suggestion: rate = helpful / (helpful + not helpful), null without any. */
+export interface FeedbackCounts {
+  helpful: number;
+  not_helpful: number;
+  rate: number | null;
+}
+
+export type FeedbackMetrics = Record<"education" | "offer", FeedbackCounts>;
+
 export interface WindowMetrics {
   users_with_results: number;
   coverage: Share & { behaviors: Record<string, number>; uncovered: Listed<{ user_id: string; reason: string }> };
@@ -195,6 +208,8 @@ export interface WindowMetrics {
   relevance: Share & { misses: Listed<RecommendationMiss>; all_tags_notable: Share };
   fairness: FairnessMetrics;
   guardrails: GuardrailCounts & { tone_rejections: number };
+  /** Absent in runs stored before feedback was counted (the operator page shows old runs too). */
+  feedback?: FeedbackMetrics;
 }
 
 export interface LatencyMetrics {
@@ -222,6 +237,8 @@ export interface EvalMetrics {
   latency: LatencyMetrics | null;
   windows: Record<WindowId, WindowMetrics>;
   accuracy: AccuracyMetrics | null;
+  /** Both windows together (each verdict is on one stored suggestion, so nothing is counted twice). */
+  feedback?: FeedbackMetrics;
 }
 
 // ------------------------------------------------------------------------------ a run's files

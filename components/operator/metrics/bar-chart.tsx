@@ -30,7 +30,7 @@ export function HBarChart({
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, max ?? "auto"]} unit={unit} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey={category} width={170} tick={{ fontSize: 11 }} interval={0} />

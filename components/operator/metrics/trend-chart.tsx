@@ -13,7 +13,7 @@ const LINES: { key: keyof TrendPoint; name: string; color: string }[] = [
 export function TrendChart({ data }: { data: TrendPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 4, right: 24, bottom: 4, left: 0 }}>
+      <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 24, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="run" tick={{ fontSize: 10 }} />
         <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} width={44} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readQuestion } from "./intents";
+import { explainQuestion, readQuestion } from "./intents";
 
 describe("readQuestion", () => {
   it.each([
@@ -52,5 +52,13 @@ describe("readQuestion", () => {
     expect(readQuestion("show user_12 and user 4411").namesSomeoneElse).toBe(true);
     expect(readQuestion("What do I spend on subscriptions?").namesSomeoneElse).toBe(false);
     expect(readQuestion("I've been a customer since 2019, how is my card?").namesSomeoneElse).toBe(false);
+  });
+});
+
+describe("explainQuestion", () => {
+  it("is read as a question about suggestions whatever its title says; the same words typed freely are still advice", () => {
+    expect(readQuestion(explainQuestion("How credit utilization works")).intent).toBe("suggestions");
+    expect(readQuestion(explainQuestion("Investing basics: should I buy stocks?")).intent).toBe("suggestions");
+    expect(readQuestion("Investing basics: should I buy stocks?").intent).toBe("advice");
   });
 });

@@ -54,6 +54,13 @@ const GREETING = /^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks|t
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const SOMEONE_ELSE = /\b(?:someone\s+else|somebody\s+else|other\s+(?:users?|customers?|people|person)|another\s+(?:user|customer|person|account\s+holder)|all\s+(?:users|customers)|(?:user|customer)[_-]\w+|(?:user|customer)(?:\s+(?:id|number))?\s*[:#=]?\s*(?=[a-z0-9-]*[\d_])[a-z0-9][\w-]*)/;
 
+/** The question the "Explain this" button of an opened suggestion sends (components/me/explain-this.tsx). */
+export function explainQuestion(title: string): string {
+  return `Explain the suggestion "${title}"`;
+}
+/** That question: about one suggestion, whatever words its title holds (a title like "Investing basics" is not an advice request). */
+const EXPLAIN = /^explain the suggestion "[^"]+"$/;
+
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
 }
@@ -62,6 +69,7 @@ export function readQuestion(question: string): QuestionReading {
   const t = normalize(question);
   const namesSomeoneElse = EMAIL.test(question) || SOMEONE_ELSE.test(t);
   if (GREETING.test(t)) return { intent: "greeting", namesSomeoneElse };
+  if (EXPLAIN.test(t)) return { intent: "suggestions", namesSomeoneElse };
   if (ADVICE.some((re) => re.test(t))) return { intent: "advice", namesSomeoneElse };
   for (const [intent, re] of DATA_INTENTS) if (re.test(t)) return { intent, namesSomeoneElse };
   return { intent: FINANCE.test(t) ? "help" : "off_topic", namesSomeoneElse };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkAdviceLanguage, checkTone } from "../guardrails/tone";
 import { CHAT_MESSAGES, CHAT_PANEL_TEXT } from "./messages";
 import { needsDisclosure, pickSuggestions, renderToolAnswers, toolAnswer } from "./templates";
+import { explainQuestion } from "./intents";
 import { cardsResult, incomeResult, savingsResult, spendingResult, subscriptionsResult, suggestionsResult } from "./tools";
 import { SUGGESTIONS, richWindow } from "./testkit";
 import type { AnyToolResult } from "./types";
@@ -91,5 +92,13 @@ describe("chat templates", () => {
     expect(needsDisclosure({ intent: "help", toolsUsed: 0, modelText: false })).toBe(false);
     expect(needsDisclosure({ intent: "off_topic", toolsUsed: 0, modelText: false })).toBe(false);
     expect(needsDisclosure({ intent: "greeting", toolsUsed: 0, modelText: false })).toBe(false);
+  });
+});
+
+describe("pickSuggestions for \"Explain this\"", () => {
+  it("a question quoting a whole title picks that one only, even when another title shares its words", () => {
+    const similar = [...SUGGESTIONS, { ...SUGGESTIONS[0], title: "Credit utilization and your score" }];
+    expect(pickSuggestions(similar, "credit utilization").map((s) => s.title)).toEqual(["How credit utilization works", "Credit utilization and your score"]);
+    expect(pickSuggestions(similar, explainQuestion("How credit utilization works")).map((s) => s.title)).toEqual(["How credit utilization works"]);
   });
 });

@@ -92,8 +92,10 @@ function spendingAnswer(d: SpendingData): string[] {
 const STOPWORDS = new Set(["what", "does", "this", "that", "mean", "about", "your", "with", "from", "suggestion", "suggestions", "article", "offer", "when", "which", "have", "they", "them", "work", "works"]);
 const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3 && !STOPWORDS.has(w)));
 
-/** The suggestions a question names by its title's words; all of them when it names none. */
+/** The suggestions a question names: the one whose whole title it quotes, else those sharing its title's words; all of them when it names none. */
 export function pickSuggestions<T extends { title: string }>(items: readonly T[], question: string): T[] {
+  const quoted = items.filter((s) => question.toLowerCase().includes(`"${s.title.toLowerCase()}"`));
+  if (quoted.length) return quoted;
   const asked = words(question);
   const named = items.filter((s) => [...words(s.title)].some((w) => asked.has(w)));
   return named.length ? named : [...items];

@@ -32,7 +32,7 @@ export const CADENCE_WORDS: Record<Frequency, string> = {
 const windowPhrase = (w: WindowSignals) => `the last ${WINDOW_DAYS[w.window]} days`;
 
 /** "about 2.5 months"; "more than a year" past COVERAGE_MAX_MONTHS; "less than a week" under COVERAGE_MIN_MONTHS. */
-const coverage = (m: number) => (m > COVERAGE_MAX_MONTHS ? "more than a year" : m < COVERAGE_MIN_MONTHS ? "less than a week" : `about ${formatMonths(m)}`);
+export const coveragePhrase = (m: number) => (m > COVERAGE_MAX_MONTHS ? "more than a year" : m < COVERAGE_MIN_MONTHS ? "less than a week" : `about ${formatMonths(m)}`);
 
 /** The merchants of the subscriptions the window counts, once each (a merchant with two plans is one). */
 function countedMerchants(streams: RecurringStream[]): string[] {
@@ -98,7 +98,7 @@ function incomeInsights(w: WindowSignals): Insight[] {
     out.push({
       id: "buffer",
       title: "Your everyday cushion",
-      body: `Your checking balance would cover ${coverage(inc.cash_flow_buffer_months)} of your usual spending.`,
+      body: `Your checking balance would cover ${coveragePhrase(inc.cash_flow_buffer_months)} of your usual spending.`,
     });
   }
   return out;
@@ -111,7 +111,7 @@ function savingsInsight(w: WindowSignals): Insight | null {
   if (sav.monthly_net_inflow_cents >= SAVINGS_INFLOW_MENTION_MIN_CENTS) {
     parts.push(`Over ${windowPhrase(w)} you've added about ${formatMoney(sav.monthly_net_inflow_cents)} a month to savings. Nice progress.`);
   }
-  if (sav.emergency_fund_months !== null) parts.push(`Your savings would cover ${coverage(sav.emergency_fund_months)} of usual spending.`);
+  if (sav.emergency_fund_months !== null) parts.push(`Your savings would cover ${coveragePhrase(sav.emergency_fund_months)} of usual spending.`);
   return parts.length ? { id: "savings", title: "Your savings", body: parts.join(" ") } : null;
 }
 

@@ -64,4 +64,10 @@ describe("plannerDefaults", () => {
     expect(d.payoff.budget_cents).toBe(Math.ceil((12_080 + PAYOFF_DEFAULT_EXTRA_CENTS) / 100) * 100);
     expect(plannerDefaults(null, null).payoff).toEqual({ cards: [], budget_cents: 0, assumed_apr: [] });
   });
+  it("a savings balance the bank did not send is prefilled as unknown (null), never $0; no savings account is $0 saved", () => {
+    const unknown = makeWindow({ window: "180d", savings: { has_savings_account: true, end_balance_cents: null, avg_monthly_expenses_cents: 527_000 } });
+    expect(plannerDefaults(null, unknown).emergency.savings_cents).toBeNull();
+    const none = makeWindow({ window: "180d", savings: { has_savings_account: false, end_balance_cents: 0, avg_monthly_expenses_cents: 527_000 } });
+    expect(plannerDefaults(null, none).emergency.savings_cents).toBe(0);
+  });
 });

@@ -119,7 +119,8 @@ export function payoffPlan(cards: readonly PayoffCard[], budget_cents: number, s
 }
 
 export interface PlannerDefaults {
-  emergency: EmergencyFundInput;
+  /** savings_cents is null when the bank did not send a savings balance: the planner asks for it (unknown is never zero). */
+  emergency: Omit<EmergencyFundInput, "savings_cents"> & { savings_cents: number | null };
   payoff: { cards: PayoffCard[]; budget_cents: number; assumed_apr: string[] };
 }
 
@@ -136,7 +137,8 @@ export function plannerDefaults(recent: WindowSignals | null, long: WindowSignal
   const budget = cards.length ? Math.ceil((firstMinimums(cards) + PAYOFF_DEFAULT_EXTRA_CENTS) / 100) * 100 : 0;
   return {
     emergency: {
-      savings_cents: Math.max(0, sav?.end_balance_cents ?? 0),
+      // No savings-like account is $0 saved; an account whose balance was not sent is unknown (null).
+      savings_cents: !sav?.has_savings_account ? 0 : sav.end_balance_cents === null ? null : Math.max(0, sav.end_balance_cents),
       monthly_expenses_cents: sav?.avg_monthly_expenses_cents ?? 0,
       target_months: EMERGENCY_FUND_DEFAULT_TARGET_MONTHS,
       months_to_goal: EMERGENCY_FUND_DEFAULT_MONTHS_TO_GOAL,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCopy } from "../insights/insights";
 import { emergencyFundPlan, payoffPlan } from "./calculators";
-import { assumedAprSentence, emergencyFundSentences, overLimitSentence, payoffSentence, subscriptionLine, subscriptionTotal } from "./copy";
+import { assumedAprSentence, emergencyFundSentences, SAVINGS_UNKNOWN_SENTENCE, overLimitSentence, payoffSentence, subscriptionLine, subscriptionTotal } from "./copy";
 
 const row = { merchant: "Netflix", amount_cents: 1549, cadence: "once a month", next_date: "2026-11-10", monthly_cents: 1549 };
 
@@ -32,6 +32,13 @@ describe("planner copy", () => {
     ]);
     const j = { ...i, target_months: 1, months_to_goal: 1 };
     expect(emergencyFundSentences(j, emergencyFundPlan(j))[1]).toBe("You're already at a target of $2,000 (1 month of expenses).");
+    // $369 against $5,270 a month: the insights' words ("less than a week"), never "about 0 months".
+    const low = { ...i, savings_cents: 36_900, monthly_expenses_cents: 527_000 };
+    expect(emergencyFundSentences(low, emergencyFundPlan(low))[0]).toBe("Your savings cover less than a week of expenses.");
+    const many = { ...i, savings_cents: 2_000_000, monthly_expenses_cents: 100_000 };
+    expect(emergencyFundSentences(many, emergencyFundPlan(many))[0]).toBe("Your savings cover more than a year of expenses.");
+    const zero = { ...i, savings_cents: 0 };
+    expect(emergencyFundSentences(zero, emergencyFundPlan(zero))[0]).toBe("You have no savings set aside yet.");
     const k = { ...i, monthly_expenses_cents: 0 };
     expect(emergencyFundSentences(k, emergencyFundPlan(k))[0]).toBe("Add your monthly expenses to see how many months your savings cover.");
   });
@@ -52,5 +59,6 @@ describe("assumedAprSentence", () => {
     );
     expect(assumedAprSentence([])).toBeNull();
     expect(checkCopy(assumedAprSentence(["Visa"])!).ok).toBe(true);
+    expect(checkCopy(SAVINGS_UNKNOWN_SENTENCE).ok).toBe(true);
   });
 });

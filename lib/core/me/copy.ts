@@ -3,9 +3,11 @@
  * tone check (components only place them).
  */
 import { formatDayMonth } from "../chat/facts";
-import { formatCount, formatList, formatMoney, formatMonths, formatPercent } from "../shared/format";
+import { formatCount, formatList, formatMoney, formatPercent } from "../shared/format";
+import { coveragePhrase } from "../insights/insights";
 import type { EmergencyFundInput, EmergencyFundPlan, PayoffResult } from "./calculators";
 import type { CardUtilization, SubscriptionList, SubscriptionRow } from "./charts";
+import type { PaycheckHistory, SavingsHistory } from "./history";
 
 /** "$15.49 once a month · next around November 10 · $15.49 a month". */
 export function subscriptionLine(r: SubscriptionRow): string {
@@ -24,7 +26,12 @@ export function overLimitSentence(c: CardUtilization): string {
 
 /** The emergency-fund planner's two answers: how many months are saved, and what reaches the target. */
 export function emergencyFundSentences(i: EmergencyFundInput, p: EmergencyFundPlan): [string, string] {
-  const saved = p.months_saved === null ? "Add your monthly expenses to see how many months your savings cover." : `Your savings cover about ${formatMonths(p.months_saved)} of expenses.`;
+  const saved =
+    p.months_saved === null
+      ? "Add your monthly expenses to see how many months your savings cover."
+      : i.savings_cents === 0
+        ? "You have no savings set aside yet."
+        : `Your savings cover ${coveragePhrase(p.months_saved)} of expenses.`;
   const target = `${formatMoney(p.target_cents)} (${formatCount(i.target_months, "month", "months")} of expenses)`;
   const reach =
     p.shortfall_cents === 0
@@ -42,4 +49,24 @@ export function payoffSentence(r: PayoffResult): string {
 /** Names the cards whose APR the planner assumed (the bank did not report one); null when none. */
 export function assumedAprSentence(labels: readonly string[]): string | null {
   return labels.length ? `Your bank did not report an APR for ${formatList(labels)}; change it to the rate on your statement.` : null;
+}
+
+/** The sentence under the emergency-fund planner when the bank did not send the savings balance. */
+export const SAVINGS_UNKNOWN_SENTENCE = "Your bank did not report your savings balance, so we left it blank: enter it to see the plan.";
+
+const signedChange = (cents: number) => (cents > 0 ? `up ${formatMoney(cents)}` : cents < 0 ? `down ${formatMoney(-cents)}` : "no change");
+
+/** The savings chart's sentence: the first and last balance and the change, or why there is no line. */
+export function savingsSentence(h: SavingsHistory): string {
+  if (h.status === "no_account") return "We don't see a savings account.";
+  if (h.status === "unknown") return `Your bank did not report the balance of ${formatList(h.accounts)}, so your savings over time are unknown.`;
+  const first = h.points[0];
+  const last = h.points[h.points.length - 1];
+  return `${formatMoney(first.cents)} on ${formatDayMonth(first.date)}, ${formatMoney(last.cents)} on ${formatDayMonth(last.date)}: ${signedChange(last.cents - first.cents)} over the last ${h.days} days.`;
+}
+
+/** The paychecks chart's sentence: how many and their total, or that we see none. */
+export function paycheckSentence(h: PaycheckHistory): string {
+  if (!h.points.length) return `We don't see a paycheck in the last ${h.days} days.`;
+  return `${formatCount(h.points.length, "paycheck", "paychecks")} in the last ${h.days} days, ${formatMoney(h.total_cents)} in total.`;
 }
