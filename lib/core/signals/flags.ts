@@ -105,6 +105,8 @@ const FACT_BITS: Record<DescriptorFact, number> = {
 };
 /** Facts whose rows are income when the row has no category: pay-like, and the rest (interest, dividends). */
 const D_PAY_INCOME = D_PAYROLL | D_BENEFIT | D_GIG | D_DEPOSIT;
+/** Every income fact (for the trace of an income row without a category). */
+export const D_INCOME_FACTS = D_PAY_INCOME | D_INTEREST_EARNED;
 
 let descFacts = new Map<string, number>();
 /** PFC primaries whose rows are classified with the help of their descriptor. */
