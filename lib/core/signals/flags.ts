@@ -112,9 +112,20 @@ let descFacts = new Map<string, number>();
 /** PFC primaries whose rows are classified with the help of their descriptor. */
 const FACT_PRIMARIES = new Set(["TRANSFER_IN", "TRANSFER_OUT", "LOAN_PAYMENTS", "INCOME", "BANK_FEES"]);
 
-/** D_* facts of a descriptor, memoized on its digit-free form (reduceDescriptor): the keywords carry no digits. */
+/** The facts of raw descriptors seen before (a subscription's or a payroll's descriptor repeats to the byte). */
+let rawFacts = new Map<string, number>();
+
+/** D_* facts of a descriptor, memoized on the raw string and on its digit-free form (reduceDescriptor): the keywords carry no digits. */
 function descriptorFacts(name: string): number {
-  const key = reduceDescriptor(name);
+  const hit = rawFacts.get(name);
+  if (hit !== undefined) return hit;
+  const f = reducedFacts(reduceDescriptor(name));
+  if (rawFacts.size >= DESCRIPTOR_CACHE_MAX) rawFacts = new Map();
+  rawFacts.set(name, f);
+  return f;
+}
+
+function reducedFacts(key: string): number {
   let f = descFacts.get(key);
   if (f !== undefined) return f;
   const s = key.toUpperCase();
@@ -125,11 +136,24 @@ function descriptorFacts(name: string): number {
   return f;
 }
 
-/** The first rule (table order) of a descriptor that sets one of the `bits` (for traces), or null. */
+let ruleNames = new Map<string, string | null>();
+
+/** The first rule (table order) of a descriptor that sets one of the `bits` (for traces), or null. Memoized. */
 export function descriptorRuleName(name: string, bits: number): string | null {
+  const memo = `${bits}|${name}`;
+  const hit = ruleNames.get(memo);
+  if (hit !== undefined) return hit;
   const s = reduceDescriptor(name).toUpperCase();
-  for (const r of DESCRIPTOR_RULES) if (FACT_BITS[r.fact] & bits && r.pattern.test(s)) return r.name;
-  return null;
+  let found: string | null = null;
+  for (const r of DESCRIPTOR_RULES) {
+    if (FACT_BITS[r.fact] & bits && r.pattern.test(s)) {
+      found = r.name;
+      break;
+    }
+  }
+  if (ruleNames.size >= DESCRIPTOR_CACHE_MAX) ruleNames = new Map();
+  ruleNames.set(memo, found);
+  return found;
 }
 
 /**
@@ -251,4 +275,6 @@ export function rowFlags(
 /** Clears the module-level memo tables (tests and long-running processes). */
 export function clearDescriptorFacts(): void {
   descFacts = new Map();
+  rawFacts = new Map();
+  ruleNames = new Map();
 }
