@@ -26,6 +26,7 @@ import { runServerBench } from "../lib/bench/server.ts";
 import { runPageBench } from "../lib/bench/pages.ts";
 import { runEvalBench } from "../lib/bench/eval.ts";
 import { runCsvIngestBench } from "../lib/bench/csv.ts";
+import { runUnenrichedSignalsBench } from "../lib/bench/unenriched.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -144,6 +145,7 @@ for (const kind of targets) {
 }
 await closeRaw();
 await runExtraBenches({ dir, asOf: AS_OF, bundle100k: files["100k"].file, pgUrl: targets.includes("postgres") ? pgUrl : null, ctx });
+runUnenrichedSignalsBench({ generate: { users: sizes[0].users, seed: 42, months: 12, asOf: AS_OF }, ctx });
 await runSignInBench({ dir, ctx });
 await runChatBench({ dir, asOf: AS_OF, ctx });
 if (!quick || process.argv.includes("--server")) {

@@ -1,5 +1,5 @@
 /**
- * tsx scripts/generate.mts [--users N] [--seed S] [--months M] [--as-of YYYY-MM-DD] [--format json|csv] [--out FILE|DIR]
+ * tsx scripts/generate.mts [--users N] [--seed S] [--months M] [--as-of YYYY-MM-DD] [--format json|csv] [--enrichment full|partial|none] [--out FILE|DIR]
  *
  * Writes a deterministic synthetic Plaid-shaped bundle to FILE (default .data/bundle.json) and its
  * ground-truth labels beside it (<FILE without .json>.labels.jsonl). With --format csv, writes the
@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_OPTIONS, csvLabelsPath, labelsPathFor, writeBundle, writeCsvBundle, type WriteOptions } from "../lib/generator/index.ts";
 
-const USAGE = "usage: tsx scripts/generate.mts [--users N] [--seed S] [--months M] [--as-of YYYY-MM-DD] [--format json|csv] [--out FILE|DIR]";
+const USAGE = "usage: tsx scripts/generate.mts [--users N] [--seed S] [--months M] [--as-of YYYY-MM-DD] [--format json|csv] [--enrichment full|partial|none] [--out FILE|DIR]";
 const DEFAULT_CSV_DIR = ".data/bundle-csv";
 
 function integer(name: string, v: string | undefined, fallback: number): number {
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       "as-of": { type: "string" },
       out: { type: "string" },
       format: { type: "string" },
+      enrichment: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     months: integer("months", values.months, DEFAULT_OPTIONS.months),
     asOf: values["as-of"] ?? DEFAULT_OPTIONS.asOf,
     out: values.out ?? (format === "csv" ? DEFAULT_CSV_DIR : DEFAULT_OPTIONS.out),
+    ...(values.enrichment !== undefined ? { enrichment: values.enrichment as WriteOptions["enrichment"] } : {}),
   };
   const r = format === "csv" ? await writeCsvBundle(opts) : await writeBundle(opts);
   const labels = format === "csv" ? csvLabelsPath(opts.out) : labelsPathFor(opts.out);

@@ -144,7 +144,7 @@ describe("relevance", () => {
     const r = m.windows["30d"].relevance;
     expect([r.count, r.total]).toEqual([2, 5]);
     expect(r.misses.items.map((x) => [x.user_id, x.item_id, x.reasons])).toEqual([
-      ["none", "edu-credit-utilization-101", ["credit.utilization is about a credit card with a reported limit, which the user does not have"]],
+      ["none", "edu-credit-utilization-101", ["credit.utilization is about a credit card with a known utilization, which the user does not have"]],
       ["none", "edu-free-trials", ["subscriptions.count is about a subscription, which the user does not have"]],
       ["hu", "edu-high-yield-savings-explained", ['persona tag "savings_builder" is not one of the user\'s personas (high_utilization)']],
     ]);

@@ -2,39 +2,17 @@
  * Relevance of one recommendation to its user, from its trace, the catalog's tags and the user's
  * signals. Relevant = (1) the persona tag that earned the item its place (trace.persona.item_persona)
  * is one of the user's personas, or "general"; and (2) each of the item's signal tags holds: the user
- * has what the tag is about (TAG_SUBJECTS: a utilization explainer needs a card with a limit, a
- * free-trial guide needs a subscription). A user with no persona only gets general items, so (2)
+ * has what the tag is about (the recommender's own rule, TAG_SUBJECTS in lib/core/recommend/relevance.ts: a
+ * utilization explainer needs a card with a known utilization, a free-trial guide a subscription, an overdraft
+ * guide an overdraft fee). A user with no persona only gets general items, so (2)
  * is what keeps their items about things they have. Stricter, reported beside it: every signal tag
  * is notable for the user by the recommender's own rule (TAG_DEFINITIONS[tag].active).
  */
 import { type Catalog, type OfferKind, type SignalTag } from "../core/recommend";
+import { tagMisses } from "../core/recommend/relevance";
 import { TAG_DEFINITIONS } from "../core/recommend/tags";
 import type { WindowSignals } from "../core/signals";
 import type { EvalRecommendation } from "./types";
-
-const hasCard = (w: WindowSignals) => w.credit.card_count > 0;
-const hasSubscription = (w: WindowSignals) => w.subscriptions.recurring_merchant_count > 0;
-// The income evidence lists the checking accounts read for the cash-flow buffer.
-const hasChecking = (w: WindowSignals) => w.income.evidence.account_ids.length > 0 || w.fees.overdraft_fee_count > 0;
-const hasIncome = (w: WindowSignals) => w.income.paycheck_count > 0;
-
-/** What each signal tag is about, and whether the user has it. */
-export const TAG_SUBJECTS: Record<SignalTag, { about: string; has: (w: WindowSignals) => boolean }> = {
-  "credit.utilization": { about: "a credit card with a reported limit", has: (w) => w.credit.cards.some((c) => c.utilization !== null) },
-  "credit.interest": { about: "a credit card", has: hasCard },
-  "credit.minimum_payment": { about: "a credit card carrying a balance", has: (w) => w.credit.cards.some((c) => (c.balance_cents ?? 0) > 0) },
-  "credit.overdue": { about: "a credit card", has: hasCard },
-  "subscriptions.count": { about: "a subscription", has: hasSubscription },
-  "subscriptions.spend": { about: "a subscription", has: hasSubscription },
-  "subscriptions.share": { about: "a subscription", has: hasSubscription },
-  "savings.growth": { about: "a savings account", has: (w) => w.savings.has_savings_account },
-  "savings.inflow": { about: "a savings account", has: (w) => w.savings.has_savings_account },
-  "savings.emergency_fund": { about: "monthly expenses", has: (w) => w.savings.avg_monthly_expenses_cents > 0 },
-  "income.variability": { about: "income deposits", has: hasIncome },
-  "income.pay_gap": { about: "income deposits", has: hasIncome },
-  "income.buffer": { about: "a checking account", has: hasChecking },
-  "fees.overdraft": { about: "a checking account", has: hasChecking },
-};
 
 export interface CatalogEntry {
   persona_tags: readonly string[];
@@ -89,9 +67,6 @@ export function relevance(
     misses.push(`persona tag "${tag ?? "none"}" is not one of the user's personas (${[...mine].join(", ") || "none"})`);
   }
   if (!item) return { relevant: false, misses: [...misses, `item "${r.itemId}" is not in the catalog`], all_tags_notable: false };
-  for (const t of item.signal_tags) {
-    const s = TAG_SUBJECTS[t];
-    if (!s.has(w)) misses.push(`${t} is about ${s.about}, which the user does not have`);
-  }
+  misses.push(...tagMisses(item.signal_tags, w));
   return { relevant: misses.length === 0, misses, all_tags_notable: item.signal_tags.every((t) => TAG_DEFINITIONS[t].active(w)) };
 }

@@ -28,7 +28,7 @@ export function generateBundle(opts: GenerateOptions): { bundle: Bundle; labels:
   for (let i = 0; i < opts.users; i++) {
     const plan = planUser(opts.seed, i, period);
     bundle.accounts.push(...accountsOf(plan));
-    const out = generateTransactions(opts.seed, period, plan);
+    const out = generateTransactions(opts.seed, period, plan, opts.enrichment);
     for (const t of out.transactions) bundle.transactions.push(t);
     labels.push(out.labels);
     bundle.liabilities.credit!.push(...plan.credit);

@@ -1,5 +1,6 @@
 /** Generator options, their defaults, and the generated period. */
 import { isIsoDate } from "../core/time";
+import { isEnrichment, type Enrichment } from "./enrichment";
 import { dayFromYmd, dayOf, ymd } from "./days";
 
 export interface GenerateOptions {
@@ -9,6 +10,8 @@ export interface GenerateOptions {
   months: number;
   /** YYYY-MM-DD: the last day of the history. The generator never reads the clock. */
   asOf: string;
+  /** How much of Plaid's enrichment the feed keeps (./enrichment.ts); "full" when absent. */
+  enrichment?: Enrichment;
 }
 
 export interface WriteOptions extends GenerateOptions {
@@ -32,6 +35,7 @@ export function validateOptions(o: GenerateOptions): void {
   if (!Number.isInteger(o.seed)) throw new Error("--seed must be an integer");
   if (!Number.isInteger(o.months) || o.months < 1 || o.months > MAX_MONTHS) throw new Error(`--months must be an integer in [1, ${MAX_MONTHS}]`);
   if (!isIsoDate(o.asOf)) throw new Error("--as-of must be a calendar date YYYY-MM-DD");
+  if (o.enrichment !== undefined && !isEnrichment(o.enrichment)) throw new Error("--enrichment must be full, partial or none");
 }
 
 export interface Period {

@@ -8,6 +8,7 @@ import type { BundleTransaction } from "../core/plaid";
 import { toDollars } from "../core/money";
 import { renderDescriptor } from "./descriptors";
 import { iso, mmdd } from "./days";
+import { dropEnrichment, type Enrichment } from "./enrichment";
 import { Favorites, fillSlice, type Favorite } from "./everyday";
 import type { PlantedNoise, PlantedStream, UserLabels } from "./labels";
 import { NSF_DESCRIPTORS, OVERDRAFT_DESCRIPTORS } from "./merchants";
@@ -93,10 +94,11 @@ function placeFees(plan: UserPlan, period: Period, rows: Row[]): Array<{ fee: Pl
   return out;
 }
 
-export function generateTransactions(seed: number, period: Period, plan: UserPlan): UserTransactions {
+export function generateTransactions(seed: number, period: Period, plan: UserPlan, enrichment: Enrichment = "full"): UserTransactions {
   const rng = new Rng(userSeed(seed, plan.index, "transactions"));
   const rows = collectRows(rng, period, plan);
   const feed = materializeRows(rng, new Rng(userSeed(seed, plan.index, "noise_tx")), period, plan, rows);
+  dropEnrichment(seed, plan.index, feed.transactions, enrichment);
   return {
     transactions: feed.transactions,
     labels: {

@@ -36,7 +36,7 @@ export async function writeCsvBundle(opts: WriteOptions): Promise<WriteResult> {
     const plan = planUser(opts.seed, i, period);
     put("users", [userOf(opts.seed, i)]);
     put("accounts", accountsOf(plan));
-    const out = generateTransactions(opts.seed, period, plan);
+    const out = generateTransactions(opts.seed, period, plan, opts.enrichment);
     put("transactions", out.transactions);
     transactions += out.transactions.length;
     labels.push(JSON.stringify(out.labels) + "\n");

@@ -98,7 +98,7 @@ export async function writeBundle(opts: WriteOptions): Promise<WriteResult> {
   arr = new ArrayWriter(bundle);
   let transactions = 0;
   for (let i = 0; i < users; i++) {
-    const out = generateTransactions(seed, period, planUser(seed, i, period));
+    const out = generateTransactions(seed, period, planUser(seed, i, period), opts.enrichment);
     if (out.transactions.length > 0) arr.json(out.transactions.map(transactionJson).join(",\n"));
     transactions += out.transactions.length;
     labels.push(JSON.stringify(out.labels) + "\n");

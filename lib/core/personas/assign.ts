@@ -86,6 +86,9 @@ function evaluateHighUtilization(w: WindowSignals): PersonaEvaluation {
   const interestCards = c.cards.filter((x) => x.interest_charged_cents > 0);
   const minCards = c.cards.filter((x) => x.minimum_payment_only);
   const overdueCards = c.cards.filter((x) => x.overdue);
+  // Unknown is never zero: "not past due" / "not minimum-only" only when the bank said so for every card.
+  const overdueUnknown = c.overdue ? null : (c.unknown?.overdue ?? null);
+  const minUnknown = c.minimum_payment_only ? null : (c.unknown?.minimum_payment_only ?? null);
   const above = `(threshold: more than ${formatMoney(HIGH_UTILIZATION_INTEREST_CHARGED_ABOVE_CENTS)})`;
   const criteria = [
     utilizationReason(w),
@@ -105,18 +108,28 @@ function evaluateHighUtilization(w: WindowSignals): PersonaEvaluation {
       signal: "credit.minimum_payment_only",
       comparator: "==",
       value: c.minimum_payment_only,
+      notEvaluated: minUnknown,
       accountIds: ids(minCards),
       text: (met) =>
-        met ? `Only the minimum payment was made${minCards.length ? ` on ${joinLabels(minCards)}` : " on a card"}` : "Card payments are not minimum-payment-only",
+        met
+          ? `Only the minimum payment was made${minCards.length ? ` on ${joinLabels(minCards)}` : " on a card"}`
+          : minUnknown
+            ? `Not evaluated: ${minUnknown}`
+            : "Card payments are not minimum-payment-only",
     }),
     criterion({
       rule: "HIGH_UTILIZATION_OVERDUE",
       signal: "credit.overdue",
       comparator: "==",
       value: c.overdue,
+      notEvaluated: overdueUnknown,
       accountIds: ids(overdueCards),
       text: (met) =>
-        met ? `${overdueCards.length ? joinLabels(overdueCards) : "A card"} ${overdueCards.length > 1 ? "are" : "is"} past due` : "No card is past due",
+        met
+          ? `${overdueCards.length ? joinLabels(overdueCards) : "A card"} ${overdueCards.length > 1 ? "are" : "is"} past due`
+          : overdueUnknown
+            ? `Not evaluated: ${overdueUnknown}`
+            : "No card is past due",
     }),
   ];
   return evaluation("high_utilization", "utilization OR interest OR minimum_payment_only OR overdue", criteria, criteria.some((x) => x.met));

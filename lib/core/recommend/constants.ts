@@ -39,6 +39,15 @@ export const EMERGENCY_FUND_TARGET_MONTHS = 3;
 /** income.variability is notable when paycheck amounts vary by 20% or more (coefficient of variation). */
 export const INCOME_VARIABILITY_NOTABLE_MIN = 0.2;
 
+// ── Relevant or nothing (issue 11; ./relevance.ts).
+/**
+ * issue 11: "Every recommended item's signal tags must hold for the user, and its persona tag must match, or it is
+ * a general item": the name of that check in exclusions and run notes.
+ */
+export const RELEVANT_SIGNAL_TAGS = "RELEVANT_SIGNAL_TAGS";
+/** issue 11: "An offer needs a signal it answers": at least this many of its signal tags notable for the user. */
+export const OFFER_MIN_ANSWERED_SIGNALS = 1;
+
 /** Run note when no offer passed eligibility (0 offers is then acceptable). */
 export const NO_ELIGIBLE_OFFER = "no eligible offer";
 
@@ -58,4 +67,5 @@ export const RECOMMEND_RULES = {
   SAVINGS_INFLOW_NOTABLE_ABOVE_CENTS,
   EMERGENCY_FUND_TARGET_MONTHS,
   INCOME_VARIABILITY_NOTABLE_MIN,
+  OFFER_MIN_ANSWERED_SIGNALS,
 } as const;

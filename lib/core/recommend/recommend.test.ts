@@ -57,7 +57,8 @@ describe("recommend: counts, disclosure, guardrails", () => {
     const f = byKind(result.drafts, "offer");
     expect(e.length).toBeGreaterThanOrEqual(3);
     expect(e.length).toBeLessThanOrEqual(5);
-    expect(f.length).toBeGreaterThanOrEqual(1);
+    // A user with no persona has no notable signal an offer could answer: no offer rather than an irrelevant one.
+    expect(f.length).toBeGreaterThanOrEqual(name === "none" ? 0 : 1);
     expect(f.length).toBeLessThanOrEqual(3);
     expect(e.map((d) => d.rank)).toEqual(e.map((_, i) => i + 1));
     expect(f.map((d) => d.rank)).toEqual(f.map((_, i) => i + 1));
@@ -229,8 +230,10 @@ describe("recommend: offers and eligibility", () => {
   it("shows at most one offer per kind", () => {
     const { result } = run(HIGH);
     const kinds = byKind(result.drafts, "offer").map((d) => d.item_id);
-    expect(kinds).toEqual(["o-bt-a", "o-counsel"]);
+    expect(kinds).toEqual(["o-bt-a"]);
     expect(result.excluded.find((e) => e.item_id === "o-bt-b")!.reason).toBe("duplicate_kind");
+    // Credit counseling is about an overdue card and overdraft fees: this user has neither (relevant or nothing).
+    expect(result.excluded.find((e) => e.item_id === "o-counsel")!.reason).toBe("not_relevant");
   });
 
   it("refuses a predatory offer even if a catalog holds one", () => {
@@ -259,7 +262,10 @@ describe("recommend: offers and eligibility", () => {
     expect(result.notes).toEqual([NO_ELIGIBLE_OFFER]);
     expect(NO_ELIGIBLE_OFFER).toBe("no eligible offer");
     for (const d of result.drafts) expect(d.trace.notes).toContain("no eligible offer");
-    expect(result.excluded).toEqual([expect.objectContaining({ item_id: "o-savings-starter", reason: "ineligible" })]);
+    expect(result.excluded).toEqual([
+      expect.objectContaining({ item_id: "gen-fees", reason: "not_relevant" }),
+      expect.objectContaining({ item_id: "o-savings-starter", reason: "ineligible" }),
+    ]);
   });
 
   it("a draft that fails a guardrail is skipped, recorded, and the next candidate takes its place", () => {
@@ -309,5 +315,46 @@ describe("recommend: decision trace", () => {
     expect(d.trace.guardrails!.checks.map((c) => c.rule)).toContain("OFFER_ELIGIBLE");
     expect(d.trace.rules).toEqual(expect.arrayContaining([{ name: "MIN_MONTHLY_INCOME", value: 250_000 }]));
     expect(d.rationale).toContain("We rank offers by how well they fit your situation, never by what a partner pays us.");
+  });
+});
+
+describe("recommend: relevant or nothing", () => {
+  const NO_CARD_NO_FEES_NO_SUBS: WindowOverrides = { credit: { cards: [] } };
+
+  it("a user without a persona gets no card, fee or subscription items, and an offer only for a signal it answers", () => {
+    const { result, personas } = run(NO_CARD_NO_FEES_NO_SUBS);
+    expect(personas.primary).toBeNull();
+    const ids = result.drafts.map((d) => d.item_id);
+    expect(ids).not.toContain("gen-fees");
+    for (const d of result.drafts) expect(d.trace.persona.item_persona).toBe("general");
+    const fees = result.excluded.find((x) => x.item_id === "gen-fees")!;
+    expect(fees.reason).toBe("not_relevant");
+    expect(fees.failed_checks).toEqual([
+      { rule: "RELEVANT_SIGNAL_TAGS", passed: false, detail: "fees.overdraft is about an overdraft or NSF fee, which the user does not have" },
+    ]);
+    // The savings starter (income.buffer) is eligible but answers no notable signal of this user.
+    expect(byKind(result.drafts, "offer")).toEqual([]);
+    const starter = result.excluded.find((x) => x.item_id === "o-savings-starter")!;
+    expect(starter.reason).toBe("not_relevant");
+    expect(starter.failed_checks.map((c) => c.rule)).toEqual(["OFFER_MIN_ANSWERED_SIGNALS"]);
+    expect(result.notes).toContain("1 eligible offer(s) left out as not relevant to the user (RELEVANT_SIGNAL_TAGS, OFFER_MIN_ANSWERED_SIGNALS)");
+  });
+
+  it("a persona item whose tag does not hold is left out; fewer items, and the trace says why", () => {
+    const cat = testCatalog();
+    // Only two general items without tags, and a general overdraft guide the user has no fee for.
+    cat.education = cat.education.filter((e) => e.id === "gen-snapshot" || e.id === "gen-budget" || e.id === "gen-fees");
+    const { result } = run(NO_CARD_NO_FEES_NO_SUBS, { catalog: cat });
+    expect(byKind(result.drafts, "education").map((d) => d.item_id)).toEqual(["gen-budget", "gen-snapshot"]);
+    const note = "only 2 education items available (minimum 3): 1 candidate(s) left out as not relevant to the user (RELEVANT_SIGNAL_TAGS); fewer items rather than irrelevant ones";
+    expect(result.notes).toContain(note);
+    for (const d of result.drafts) expect(d.trace.notes).toContain(note);
+  });
+
+  it("the same overdraft guide is given when the user was charged overdraft fees", () => {
+    const cat = testCatalog();
+    cat.education = cat.education.filter((e) => e.id === "gen-snapshot" || e.id === "gen-budget" || e.id === "gen-fees");
+    const { result } = run({ ...NO_CARD_NO_FEES_NO_SUBS, fees: { overdraft_fee_count: 1, overdraft_fee_cents: 3_400 } }, { catalog: cat });
+    expect(byKind(result.drafts, "education").map((d) => d.item_id)).toContain("gen-fees");
   });
 });

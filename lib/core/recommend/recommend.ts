@@ -6,7 +6,9 @@
  * "general" items. Offers are checked for eligibility first; an ineligible one is recorded with
  * its failed checks. At most one offer per kind. No eligible offer → 0 offers and the run note
  * NO_ELIGIBLE_OFFER ("no eligible offer") in the result and in every draft's trace.
- * Each draft carries its rationale (rendered from facts), the disclosure, and a decision trace.
+ * Relevant or nothing (./relevance.ts): an item whose signal tags do not hold for the user, or an offer that answers
+ * none of their notable signals, is left out (reason not_relevant); fewer items are given then, and the run notes
+ * say why. Each draft carries its rationale (rendered from facts), the disclosure, and a decision trace.
  * Every draft has passed runGuardrails; one that fails is skipped, recorded in `excluded`, and the
  * next candidate takes its place.
  *
@@ -15,8 +17,9 @@
 import { checkEligibility, eligibilityFactsFrom } from "../guardrails/eligibility";
 import type { PersonaWeightRule, RecommendationKind } from "../shared/types";
 import type { EducationItem, PartnerOffer } from "./catalog";
-import { MAX_EDUCATION, MAX_OFFERS, MAX_OFFERS_PER_KIND, MIN_EDUCATION, MIN_OFFERS, NO_ELIGIBLE_OFFER } from "./constants";
+import { MAX_EDUCATION, MAX_OFFERS, MAX_OFFERS_PER_KIND, MIN_EDUCATION, MIN_OFFERS, NO_ELIGIBLE_OFFER, RELEVANT_SIGNAL_TAGS } from "./constants";
 import { draftFor, guard, type Candidate, type DraftContext } from "./draft";
+import { relevanceChecks } from "./relevance";
 import { byScoreThenId, scoreItem } from "./score";
 import { activeSignalTags } from "./tags";
 import type { Exclusion, RecommendInput, RecommendationDraft, RecommendationResult } from "./types";
@@ -89,6 +92,11 @@ function selectEducation(ctx: DraftContext, items: EducationItem[]): Selection {
   for (const { pool, limit } of drawOrder("education", ctx.personas.primary !== null)) {
     for (const c of pools[pool]) {
       if (out.drafts.length >= limit) break;
+      const misses = relevanceChecks(c.item, "education", ctx.w, ctx.active);
+      if (misses.length) {
+        out.excluded.push({ item_id: c.id, kind: "education", reason: "not_relevant", score: c.score.total, failed_checks: misses });
+        continue;
+      }
       const g = guard(draftFor(ctx, "education", c, null), c.score.total);
       if ("draft" in g) out.drafts.push({ ...g.draft, rank: out.drafts.length + 1 });
       else out.excluded.push(g.exclusion);
@@ -109,8 +117,11 @@ function selectOffers(ctx: DraftContext, items: PartnerOffer[]): Selection {
     for (const c of pools[pool]) {
       const eligibility = checkEligibility(c.item, ctx.eligibilityFacts);
       const base = { item_id: c.id, kind: "offer" as const, score: c.score.total };
+      const misses = eligibility.eligible ? relevanceChecks(c.item, "offer", ctx.w, ctx.active) : [];
       if (!eligibility.eligible) {
         out.excluded.push({ ...base, reason: "ineligible", failed_checks: eligibility.checks.filter((x) => !x.passed) });
+      } else if (misses.length) {
+        out.excluded.push({ ...base, reason: "not_relevant", failed_checks: misses });
       } else if (out.drafts.length >= limit) {
         out.excluded.push({ ...base, reason: "below_cutoff", failed_checks: [] });
       } else if ((perKind.get(c.item.kind) ?? 0) >= MAX_OFFERS_PER_KIND) {
@@ -129,11 +140,22 @@ function selectOffers(ctx: DraftContext, items: PartnerOffer[]): Selection {
   return out;
 }
 
-/** Run-level notes: too few education items, NO_ELIGIBLE_OFFER. */
+/** Run-level notes: too few education items (and the items left out as not relevant), NO_ELIGIBLE_OFFER. */
 function runNotes(education: Selection, offers: Selection): string[] {
   const notes: string[] = [];
-  if (education.drafts.length < MIN_EDUCATION) notes.push(`only ${education.drafts.length} education items available (minimum ${MIN_EDUCATION})`);
-  if (offers.drafts.length < MIN_OFFERS) notes.push(NO_ELIGIBLE_OFFER);
+  const notRelevant = (sel: Selection) => sel.excluded.filter((x) => x.reason === "not_relevant").length;
+  if (education.drafts.length < MIN_EDUCATION) {
+    const n = notRelevant(education);
+    notes.push(
+      `only ${education.drafts.length} education items available (minimum ${MIN_EDUCATION})` +
+        (n ? `: ${n} candidate(s) left out as not relevant to the user (${RELEVANT_SIGNAL_TAGS}); fewer items rather than irrelevant ones` : ""),
+    );
+  }
+  if (offers.drafts.length < MIN_OFFERS) {
+    notes.push(NO_ELIGIBLE_OFFER);
+    const n = notRelevant(offers);
+    if (n) notes.push(`${n} eligible offer(s) left out as not relevant to the user (${RELEVANT_SIGNAL_TAGS}, OFFER_MIN_ANSWERED_SIGNALS)`);
+  }
   return notes;
 }
 

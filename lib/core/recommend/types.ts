@@ -29,14 +29,15 @@ export interface RecommendationDraft {
   trace: DecisionTrace;
 }
 
-export type ExclusionReason = "ineligible" | "duplicate_kind" | "below_cutoff" | "guardrail_failed";
+/** not_relevant: a signal tag of the item does not hold for the user, or an offer answers none of their signals (./relevance.ts). */
+export type ExclusionReason = "ineligible" | "not_relevant" | "duplicate_kind" | "below_cutoff" | "guardrail_failed";
 
 export interface Exclusion {
   item_id: string;
   kind: RecommendationKind;
   reason: ExclusionReason;
   score: number;
-  /** The failed checks (eligibility or guardrails) that excluded the item. */
+  /** The failed checks (eligibility, relevance or guardrails) that excluded the item. */
   failed_checks: EligibilityCheck[];
 }
 

@@ -8,6 +8,7 @@ import {
   D_BILL,
   D_CARD_PAYMENT,
   D_FEE,
+  D_FEE_REVERSAL,
   D_INTEREST,
   D_LOAN,
   D_OVERDRAFT,
@@ -18,6 +19,7 @@ import {
   F_INCOME,
   F_OWN_TRANSFER,
   F_WAGE,
+  descriptorRuleName,
 } from "./flags";
 import type { PTx } from "./prepare";
 import type { Frequency, StreamCategory } from "./types";
@@ -83,6 +85,13 @@ function isBillCategory(primary: string, detailed: string | null): boolean {
   );
 }
 
+export interface StreamClass {
+  category: StreamCategory;
+  isPayroll: boolean;
+  /** The descriptor rule that decided the category of a stream without a PFC category. */
+  rule?: string;
+}
+
 /** Outflow or inflow stream category (see docs/decisions.md, Signals). */
 export function classifyStream(
   direction: "inflow" | "outflow",
@@ -91,7 +100,7 @@ export function classifyStream(
   stable: boolean,
   /** The same amount to the cent, charge after charge (SUBSCRIPTION_EXACT_REPEAT_SHARE). */
   exact = stable,
-): { category: StreamCategory; isPayroll: boolean } {
+): StreamClass {
   const last = rows[rows.length - 1];
   const rep = lastWithPfc(rows);
   const primary = rep.pfc_primary;
@@ -124,13 +133,40 @@ export function classifyStream(
     }
     return { category: "other", isPayroll: false };
   }
-  // No PFC: the descriptor, then "stable amount and a service-like cadence" is a subscription.
-  if (last.dflags & D_LOAN) return { category: "debt_payment", isPayroll: false };
-  if (last.dflags & D_BILL) return { category: "bill", isPayroll: false };
+  // No PFC: the descriptor rules (./descriptor-rules.ts) of any of its rows, then "stable amount and a service-like
+  // cadence" is a subscription.
+  const d = majorityFacts(rows);
+  if (d & D_LOAN) return ruled("debt_payment", rows, D_LOAN);
+  if (d & D_BILL) return ruled("bill", rows, D_BILL);
   // Fees, interest, transfers and payments are never subscriptions, whatever their cadence.
-  if (last.dflags & (D_FEE | D_OVERDRAFT | D_INTEREST | D_TRANSFER_WORD | D_PAYMENT_WORD | D_CARD_PAYMENT | D_PAYROLL)) {
-    return { category: "other", isPayroll: false };
-  }
+  if (d & NEVER_SUBSCRIPTION) return ruled("other", rows, NEVER_SUBSCRIPTION);
   if (stable && exact && SERVICE_CADENCES.includes(frequency)) return { category: "subscription", isPayroll: false };
   return { category: "other", isPayroll: false };
+}
+
+/** The descriptor facts that at least half of the rows carry (one odd variant does not decide). */
+function majorityFacts(rows: PTx[]): number {
+  let any = 0;
+  for (const r of rows) any |= r.dflags;
+  let out = 0;
+  for (let bit = 1; bit <= any; bit <<= 1) {
+    if (!(any & bit)) continue;
+    let n = 0;
+    for (const r of rows) if (r.dflags & bit) n++;
+    if (n * 2 >= rows.length) out |= bit;
+  }
+  return out;
+}
+
+/** Descriptor facts that keep a stream without a category out of the subscriptions. */
+const NEVER_SUBSCRIPTION = D_FEE | D_OVERDRAFT | D_INTEREST | D_TRANSFER_WORD | D_PAYMENT_WORD | D_CARD_PAYMENT | D_PAYROLL | D_FEE_REVERSAL;
+
+/** A category decided by a descriptor rule, with the rule's name (from the latest row that has it) for the trace. */
+function ruled(category: StreamCategory, rows: PTx[], bits: number): StreamClass {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (!(rows[i].dflags & bits)) continue;
+    const rule = descriptorRuleName(rows[i].tx.name, bits);
+    if (rule) return { category, isPayroll: false, rule };
+  }
+  return { category, isPayroll: false };
 }

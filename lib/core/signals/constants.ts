@@ -225,6 +225,8 @@ export const NON_PAY_INCOME_DETAILED: readonly string[] = [
 
 /** issue: "overdraft_fee_count/cents from pfc_detailed BANK_FEES_OVERDRAFT_FEES and BANK_FEES_INSUFFICIENT_FUNDS". */
 export const OVERDRAFT_FEE_DETAILED: readonly string[] = ["BANK_FEES_OVERDRAFT_FEES", "BANK_FEES_INSUFFICIENT_FUNDS"];
+/** issue 11: "a fee reversal offsets its fee": the fee a reversal refunds was charged at most this many days before it. */
+export const FEE_REVERSAL_MAX_DAYS = 60;
 
 // ---------------------------------------------------------------------------------------------
 // Evidence and performance

@@ -7,7 +7,7 @@ import { EvidenceBuilder, accountLabel, r4, usd } from "./evidence";
 import { F_CARD_PAYMENT, F_CARD_SIDE_PAYMENT, F_INTEREST } from "./flags";
 import type { AccountInfo } from "./accounts";
 import type { PTx } from "./prepare";
-import type { CardSignal, CreditSignals, UtilizationFlag } from "./types";
+import type { CardSignal, CreditSignals, UnknownReasons, UtilizationFlag } from "./types";
 import type { WindowCtx } from "./window";
 
 const FLAG_NAMES: UtilizationFlag[] = ["30", "50", "80"];
@@ -219,7 +219,9 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
   for (const c of out) if (c.utilization !== null && (maxU === null || c.utilization > maxU)) maxU = c.utilization;
   if (!cards.length) ev.note("no credit cards");
   const unknownCards = out.filter((c) => c.unknown_reason);
-  const unknown = unknownCards.length ? { max_utilization: unknownCards.map((c) => c.unknown_reason).join("; ") } : null;
+  const unknown: UnknownReasons = { ...liabilityUnknowns(cards, liabilities, out) };
+  if (unknownCards.length) unknown.max_utilization = unknownCards.map((c) => c.unknown_reason).join("; ");
+  for (const why of Object.values(unknown)) ev.note(`unknown: ${why}`);
   return {
     card_count: cards.length,
     max_utilization: maxU,
@@ -227,9 +229,28 @@ export function creditSignals(ctx: WindowCtx): CreditSignals {
     minimum_payment_only: out.some((c) => c.minimum_payment_only),
     interest_charged_cents: out.reduce((sum, c) => sum + c.interest_charged_cents, 0),
     overdue: out.some((c) => c.overdue),
-    ...(unknown ? { unknown } : {}),
+    ...(Object.keys(unknown).length ? { unknown } : {}),
     evidence: ev.build(),
   };
+}
+
+/**
+ * Unknown is never zero: when no card is past due (or minimum-payment-only) but a card's liability did not say
+ * (no liability, `is_overdue` null; a card carrying a balance without `minimum_payment_amount`), "no" is not known.
+ */
+function liabilityUnknowns(cards: AccountInfo[], liabilities: Map<string, CoreCreditLiability>, out: CardSignal[]): UnknownReasons {
+  const overdue: string[] = [];
+  const minimum: string[] = [];
+  cards.forEach((c, i) => {
+    const l = liabilities.get(c.account.account_id);
+    const label = accountLabel(c.account);
+    if (l?.is_overdue == null) overdue.push(`whether ${label} is past due was not reported by the bank`);
+    if ((out[i].balance_cents ?? 0) > 0 && l?.minimum_payment_amount_cents == null) minimum.push(`the minimum payment of ${label} was not reported by the bank`);
+  });
+  const r: UnknownReasons = {};
+  if (overdue.length && !out.some((c) => c.overdue)) r.overdue = overdue.join("; ");
+  if (minimum.length && !out.some((c) => c.minimum_payment_only)) r.minimum_payment_only = minimum.join("; ");
+  return r;
 }
 
 function hasOtherMask(r: PTx, cards: { account: { account_id: string; mask: string | null } }[], self: string): boolean {

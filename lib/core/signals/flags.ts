@@ -6,6 +6,7 @@ import type { CoreTransaction } from "../types";
 import { isCashOrCard, type AccountInfo } from "./accounts";
 import { DESCRIPTOR_CACHE_MAX, NON_PAY_INCOME_DETAILED, OVERDRAFT_FEE_DETAILED } from "./constants";
 import { reduceDescriptor } from "./descriptor";
+import { DESCRIPTOR_RULES, type DescriptorFact } from "./descriptor-rules";
 
 export const F_OWN_TRANSFER = 1 << 0;
 export const F_CARD_PAYMENT = 1 << 1;
@@ -64,7 +65,8 @@ const SPENDING_PRIMARIES = new Set([
 const OVERDRAFT_SET = new Set(OVERDRAFT_FEE_DETAILED);
 const NON_PAY_SET = new Set(NON_PAY_INCOME_DETAILED);
 
-// Descriptor facts, memoized per distinct descriptor (no user data in them).
+// Descriptor facts, memoized per distinct descriptor (no user data in them): one bit per DescriptorFact of the
+// rules in ./descriptor-rules.ts (the table says why each rule exists).
 export const D_TRANSFER_WORD = 1 << 0;
 const D_OWN_PHRASE = 1 << 1;
 export const D_CARD_PAYMENT = 1 << 2;
@@ -75,44 +77,83 @@ export const D_BILL = 1 << 6;
 export const D_LOAN = 1 << 7;
 export const D_PAYMENT_WORD = 1 << 8;
 export const D_FEE = 1 << 9;
+/** Government benefits (Social Security, unemployment, veterans' benefits, pensions). */
+export const D_BENEFIT = 1 << 10;
+/** Gig and freelance payouts (rideshare, delivery, marketplaces, payment processors). */
+export const D_GIG = 1 << 11;
+/** An ACH credit or deposit from a named payer. */
+export const D_DEPOSIT = 1 << 12;
+const D_INTEREST_EARNED = 1 << 13;
+export const D_FEE_REVERSAL = 1 << 14;
 
-const TRANSFER_WORD_RE = /\b(?:TRANSFER|XFER|TRNSFR|TFR)\b/;
-const OWN_PHRASE_RE = /\b(?:TO|FROM)\s+(?:MY\s+)?(?:SAV|SAVINGS|CHK|CHECKING|MMA|MONEY\s+MARKET|SHARE|HSA|BROKERAGE)\b/;
-const CARD_PAYMENT_RE =
-  /\b(?:CREDIT\s+CA?RD|CARD\s+(?:PAYMENT|PMT|PYMT)|CRCARDPMT|PAYMENT\s*-?\s*THANK\s*YOU|THANK\s+YOU\s+FOR\s+YOUR\s+PAYMENT)\b|\b(?:AMEX|AMERICAN\s+EXPRESS|CHASE|CITI|CITIBANK|DISCOVER|CAPITAL\s+ONE|BARCLAYCARD|SYNCHRONY)\b.*\b(?:PAYMENT|PMT|PYMT|AUTOPAY|E-?PAYMENT)\b/;
-const PAYMENT_WORD_RE = /\b(?:PAYMENT|PMT|PYMT|AUTOPAY)\b/;
-const PAYROLL_RE = /\b(?:PAYROLL|PAYRL|DIR\s*DEP|DIRECT\s*DEP(?:OSIT)?|DIRECTDEP|SALARY|PAYCHECK|WAGES?|ADP|GUSTO|PAYCHEX)\b/;
-const INTEREST_RE = /\b(?:INTEREST\s+CHARGE|PURCHASE\s+INTEREST|INTEREST\s+CHARGED|FINANCE\s+CHARGE)\b/;
-const OVERDRAFT_RE = /\b(?:OVERDRAFT|NSF|INSUFFICIENT\s+FUNDS)\b/;
-const BILL_RE =
-  /\b(?:RENT|ELECTRIC|ENERGY|POWER|UTILITY|UTILITIES|WATER|SEWER|GAS\s*&\s*ELEC|INSURANCE|INS\s+PREM|GEICO|STATE\s+FARM|PROGRESSIVE|ALLSTATE|VERIZON|AT&T|T\s*-?\s*MOBILE|COMCAST|XFINITY|SPECTRUM|WIRELESS|TELECOM|INTERNET|PROPERTY\s+MGMT|APARTMENTS?|LEASING|MORTGAGE)\b/;
-const LOAN_RE = /\b(?:LOAN|NAVIENT|NELNET|SALLIE\s+MAE|MOHELA|AIDVANTAGE|GREAT\s+LAKES|AUTO\s+FINANCE|LENDING)\b/;
-const FEE_RE = /\bFEES?\b/;
+const FACT_BITS: Record<DescriptorFact, number> = {
+  transfer_word: D_TRANSFER_WORD,
+  own_account_phrase: D_OWN_PHRASE,
+  card_payment: D_CARD_PAYMENT,
+  payment_word: D_PAYMENT_WORD,
+  payroll: D_PAYROLL,
+  benefit: D_BENEFIT,
+  gig_payout: D_GIG,
+  deposit: D_DEPOSIT,
+  interest_earned: D_INTEREST_EARNED,
+  interest_charge: D_INTEREST,
+  overdraft_fee: D_OVERDRAFT | D_FEE,
+  bank_fee: D_FEE,
+  fee_reversal: D_FEE_REVERSAL,
+  bill: D_BILL,
+  loan: D_LOAN,
+};
+/** Facts whose rows are income when the row has no category: pay-like, and the rest (interest, dividends). */
+const D_PAY_INCOME = D_PAYROLL | D_BENEFIT | D_GIG | D_DEPOSIT;
+/** Every income fact (for the trace of an income row without a category). */
+export const D_INCOME_FACTS = D_PAY_INCOME | D_INTEREST_EARNED;
 
 let descFacts = new Map<string, number>();
 /** PFC primaries whose rows are classified with the help of their descriptor. */
 const FACT_PRIMARIES = new Set(["TRANSFER_IN", "TRANSFER_OUT", "LOAN_PAYMENTS", "INCOME", "BANK_FEES"]);
 
-/** D_* facts of a descriptor, memoized on its digit-free form (reduceDescriptor): the keywords carry no digits. */
+/** The facts of raw descriptors seen before (a subscription's or a payroll's descriptor repeats to the byte). */
+let rawFacts = new Map<string, number>();
+
+/** D_* facts of a descriptor, memoized on the raw string and on its digit-free form (reduceDescriptor): the keywords carry no digits. */
 function descriptorFacts(name: string): number {
-  const key = reduceDescriptor(name);
+  const hit = rawFacts.get(name);
+  if (hit !== undefined) return hit;
+  const f = reducedFacts(reduceDescriptor(name));
+  if (rawFacts.size >= DESCRIPTOR_CACHE_MAX) rawFacts = new Map();
+  rawFacts.set(name, f);
+  return f;
+}
+
+function reducedFacts(key: string): number {
   let f = descFacts.get(key);
   if (f !== undefined) return f;
   const s = key.toUpperCase();
   f = 0;
-  if (TRANSFER_WORD_RE.test(s)) f |= D_TRANSFER_WORD;
-  if (OWN_PHRASE_RE.test(s)) f |= D_OWN_PHRASE;
-  if (CARD_PAYMENT_RE.test(s)) f |= D_CARD_PAYMENT;
-  if (PAYMENT_WORD_RE.test(s)) f |= D_PAYMENT_WORD;
-  if (PAYROLL_RE.test(s)) f |= D_PAYROLL;
-  if (INTEREST_RE.test(s)) f |= D_INTEREST;
-  if (OVERDRAFT_RE.test(s)) f |= D_OVERDRAFT;
-  if (BILL_RE.test(s)) f |= D_BILL;
-  if (LOAN_RE.test(s)) f |= D_LOAN;
-  if (FEE_RE.test(s)) f |= D_FEE;
+  for (const r of DESCRIPTOR_RULES) if (!(f & FACT_BITS[r.fact]) && r.pattern.test(s)) f |= FACT_BITS[r.fact];
   if (descFacts.size >= DESCRIPTOR_CACHE_MAX) descFacts = new Map();
   descFacts.set(key, f);
   return f;
+}
+
+let ruleNames = new Map<string, string | null>();
+
+/** The first rule (table order) of a descriptor that sets one of the `bits` (for traces), or null. Memoized. */
+export function descriptorRuleName(name: string, bits: number): string | null {
+  const memo = `${bits}|${name}`;
+  const hit = ruleNames.get(memo);
+  if (hit !== undefined) return hit;
+  const s = reduceDescriptor(name).toUpperCase();
+  let found: string | null = null;
+  for (const r of DESCRIPTOR_RULES) {
+    if (FACT_BITS[r.fact] & bits && r.pattern.test(s)) {
+      found = r.name;
+      break;
+    }
+  }
+  if (ruleNames.size >= DESCRIPTOR_CACHE_MAX) ruleNames = new Map();
+  ruleNames.set(memo, found);
+  return found;
 }
 
 /**
@@ -201,10 +242,11 @@ export function rowFlags(
     else if (primary === "INCOME") {
       f |= F_INCOME;
       if (!(detailed && NON_PAY_SET.has(detailed))) f |= F_PAY;
-    } else if (detailed === "TRANSFER_IN_DEPOSIT") {
-      // Deposits that are not transfers between the user's accounts: platform payouts, mobile check deposits.
+    } else if (detailed === "TRANSFER_IN_DEPOSIT" || (primary == null && d & D_PAY_INCOME)) {
+      // Deposits that are not transfers between the user's accounts: platform payouts, mobile check deposits; without
+      // a category, the descriptor rules (benefits, gig payouts, ACH credits from a payer).
       f |= F_INCOME | F_PAY;
-    }
+    } else if (primary == null && d & D_INTEREST_EARNED) f |= F_INCOME;
   }
 
   // Spend: purchases and fees out, refunds (negative amounts in spending categories) netted.
@@ -216,7 +258,10 @@ export function rowFlags(
     }
   }
 
-  if ((detailed != null && OVERDRAFT_SET.has(detailed)) || (primary == null && d & D_OVERDRAFT && amt > 0)) f |= F_OVERDRAFT_FEE;
+  // Overdraft/NSF fees (positive) and their reversals (negative: a refunded fee, ./fees.ts offsets them).
+  if ((detailed != null && OVERDRAFT_SET.has(detailed)) || (primary == null && d & D_OVERDRAFT && (amt > 0 || d & D_FEE_REVERSAL))) {
+    f |= F_OVERDRAFT_FEE;
+  }
   if (
     acct.kind === "credit" &&
     amt > 0 &&
@@ -230,4 +275,6 @@ export function rowFlags(
 /** Clears the module-level memo tables (tests and long-running processes). */
 export function clearDescriptorFacts(): void {
   descFacts = new Map();
+  rawFacts = new Map();
+  ruleNames = new Map();
 }

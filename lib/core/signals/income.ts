@@ -5,7 +5,7 @@
 import { INCOME_LOOKBACK_DAYS, PAYROLL_CADENCES } from "./constants";
 import { EvidenceBuilder, accountLabel, r4, usd } from "./evidence";
 import { dayIso } from "./days";
-import { F_INCOME, F_PAY } from "./flags";
+import { D_INCOME_FACTS, F_INCOME, F_PAY, descriptorRuleName } from "./flags";
 import { lowerBound, type PTx } from "./prepare";
 import type { StreamInternal } from "./stream";
 import type { IncomeSignals } from "./types";
@@ -120,7 +120,17 @@ export function incomeSignals(ctx: WindowCtx): IncomeSignals {
 
   // Monthly income: every INCOME_* inflow in the window.
   let incomeInWindow = 0;
-  for (let i = ctx.i0; i < p.txs.length; i++) if (p.txs[i].flags & F_INCOME) incomeInWindow -= p.txs[i].amount;
+  const byRule = new Map<string, number>();
+  for (let i = ctx.i0; i < p.txs.length; i++) {
+    const r = p.txs[i];
+    if (!(r.flags & F_INCOME)) continue;
+    incomeInWindow -= r.amount;
+    if (r.tx.pfc_primary == null) {
+      const rule = descriptorRuleName(r.tx.name, D_INCOME_FACTS) ?? "?";
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    }
+  }
+  if (byRule.size) ev.note(`income rows without a category, by descriptor rule: ${[...byRule].map(([k, n]) => `${k} (${n})`).join(", ")}`);
   const { checking, buffer, why } = cashFlowBuffer(ctx, ev);
   return {
     payroll_detected: primary !== null,

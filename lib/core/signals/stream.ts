@@ -173,7 +173,7 @@ function categorize(rows: PTx[], direction: "inflow" | "outflow", cad: Cadence, 
     if (!clean || (kind === "split" && !service)) category = "other";
   }
   const isPayroll = cls.isPayroll && st.cv <= PAYROLL_MAX_CV && cad.skips <= Math.max(1, Math.floor(n / PAYROLL_ROWS_PER_MISSED_PAYCHECK));
-  return { category, isPayroll };
+  return { category, isPayroll, rule: cls.rule };
 }
 
 /**
@@ -205,9 +205,9 @@ export function buildStream(
   if (!cad) return null;
   const amounts = rows.map((r) => Math.abs(r.amount));
   const st = amountStats(amounts);
-  const { category, isPayroll } = categorize(rows, direction, cad, st, kind);
+  const { category, isPayroll, rule } = categorize(rows, direction, cad, st, kind);
   if (!amountsFit(amounts, cad.frequency, st, category)) return null;
-  return streamOf(rows, { direction, key, asOfDay, idSuffix, kind, frequency: cad.frequency, mean: st.mean, category, isPayroll });
+  return streamOf(rows, { direction, key, asOfDay, idSuffix, kind, frequency: cad.frequency, mean: st.mean, category, isPayroll, rule });
 }
 
 /** The Plaid-style fields of an accepted stream. */
@@ -223,6 +223,7 @@ function streamOf(
     mean: number;
     category: StreamCategory;
     isPayroll: boolean;
+    rule?: string;
   },
 ): StreamInternal {
   const n = rows.length;
@@ -258,6 +259,7 @@ function streamOf(
     is_active: active,
     account_id: lastRow.tx.account_id,
     monthly_equivalent_cents: monthlyEquivalent,
+    ...(a.rule ? { descriptor_rule: a.rule } : {}),
   };
   return { stream, rows, predictedDay, lastDay: lastRow.day, active, isPayroll: a.isPayroll, monthlyEquivalent, idSuffix: a.idSuffix, kind: a.kind };
 }

@@ -51,6 +51,8 @@ export interface RecurringStream {
   account_id?: string;
   /** Added (optional): last amount x occurrences per year / 12, cents. */
   monthly_equivalent_cents?: number;
+  /** Added (optional): the descriptor rule (lib/core/signals/descriptor-rules.ts) that decided the category of a stream without a PFC category. */
+  descriptor_rule?: string;
 }
 
 export interface SubscriptionSignals {

@@ -78,7 +78,7 @@ describe("a card balance or limit the bank did not send", () => {
   it("no current balance but a statement balance: utilization from the statement", () => {
     const { w } = run([account("chk", { current_cents: 900_000 }), card({ current_cents: null })], [], [liability("cc", { last_statement_balance_cents: 300_000 })]);
     expect(w.credit.cards[0]).toMatchObject({ balance_cents: 300_000, utilization: 0.6 });
-    expect(w.credit.unknown).toBeUndefined();
+    expect(w.credit.unknown?.max_utilization).toBeUndefined();
   });
 
   it("no limit: utilization unknown with the reason; another card over the threshold still decides high utilization", () => {
@@ -88,5 +88,39 @@ describe("a card balance or limit the bank did not send", () => {
     const high = criterionOf(personas, "high_utilization", "HIGH_UTILIZATION_CARD_UTILIZATION_MIN");
     expect(high.met).toBe(true);
     expect(high.not_evaluated).toBeUndefined();
+  });
+});
+
+describe("a card liability that does not say whether the card is past due or what its minimum is", () => {
+  const card = account("cc", { type: "credit", subtype: "credit card", mask: "4523", name: "Visa", current_cents: 50_000, limit_cents: 500_000 });
+  const chk = account("chk", { current_cents: 900_000 });
+
+  it("is_overdue null: not past due is not known; the overdue rule is not evaluated and no trace says \"No card is past due\"", () => {
+    const { w, personas } = run([chk, card], [], [liability("cc", { is_overdue: null, minimum_payment_amount_cents: 2_500 })]);
+    expect(w.credit.overdue).toBe(false);
+    expect(w.credit.unknown?.overdue).toBe("whether Visa ••4523 is past due was not reported by the bank");
+    const c = criterionOf(personas, "high_utilization", "HIGH_UTILIZATION_OVERDUE");
+    expect(c).toMatchObject({ met: false, not_evaluated: w.credit.unknown!.overdue });
+    expect(JSON.stringify(personas)).not.toContain("No card is past due");
+  });
+
+  it("no liability at all: both the overdue and the minimum-payment rules are not evaluated", () => {
+    const { w, personas } = run([chk, card]);
+    expect(Object.keys(w.credit.unknown ?? {}).sort()).toEqual(["minimum_payment_only", "overdue"]);
+    expect(criterionOf(personas, "high_utilization", "HIGH_UTILIZATION_MINIMUM_PAYMENT_ONLY")).toMatchObject({
+      met: false,
+      not_evaluated: "the minimum payment of Visa ••4523 was not reported by the bank",
+    });
+  });
+
+  it("the bank said: not past due, a minimum sent; a card past due decides it even beside an unknown one", () => {
+    const known = run([chk, card], [], [liability("cc", { is_overdue: false, minimum_payment_amount_cents: 2_500 })]);
+    expect(known.w.credit.unknown).toBeUndefined();
+    expect(criterionOf(known.personas, "high_utilization", "HIGH_UTILIZATION_OVERDUE").not_evaluated).toBeUndefined();
+    const other = account("cc2", { type: "credit", subtype: "credit card", mask: "7777", name: "Amex", current_cents: 0, limit_cents: 100_000 });
+    const mixed = run([chk, card, other], [], [liability("cc", { is_overdue: null }), liability("cc2", { is_overdue: true })]);
+    expect(mixed.w.credit.overdue).toBe(true);
+    expect(mixed.w.credit.unknown?.overdue).toBeUndefined();
+    expect(criterionOf(mixed.personas, "high_utilization", "HIGH_UTILIZATION_OVERDUE").met).toBe(true);
   });
 });
