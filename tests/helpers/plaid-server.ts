@@ -61,16 +61,16 @@ function answer(stub: PlaidStub, path: string, body: Record<string, unknown>): [
 }
 
 export async function startPlaidStub(): Promise<PlaidStub> {
-  let server: Server;
+  const holder: { server?: Server } = {};
   const stub: PlaidStub = {
     url: "",
     requests: [],
     pages: new Map(),
     mutateOnce: new Set(),
     keys: new Map(),
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () => new Promise((r) => holder.server!.close(() => r())),
   };
-  server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     let text = "";
     req.on("data", (c) => (text += c));
     req.on("end", () => {
@@ -82,6 +82,7 @@ export async function startPlaidStub(): Promise<PlaidStub> {
       res.end(JSON.stringify(out));
     });
   });
+  holder.server = server;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return stub;
