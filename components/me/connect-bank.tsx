@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
-import { createPlaidLinkTokenAction, exchangePlaidTokenAction } from "@/lib/actions/plaid-link";
+import { createPlaidLinkTokenAction } from "@/lib/actions/create-plaid-link-token";
+import { exchangePlaidTokenAction } from "@/lib/actions/exchange-plaid-token";
 import { Button } from "@/components/ui/button";
 
 /** Plaid Link's script: loaded only when the customer asks to connect (the page shows this only when Plaid is configured). */

@@ -1,4 +1,5 @@
 /** The `plaid` package's client for a configuration (basePath: Plaid's host, or PLAID_BASE_URL). */
+import "server-only";
 import { Configuration, PlaidApi } from "plaid";
 import type { PlaidConfig } from "./config";
 

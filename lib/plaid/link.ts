@@ -4,6 +4,7 @@
  * which is stored encrypted, then the Item's first sync. Only for a consenting customer: connecting
  * a bank is processing their data.
  */
+import "server-only";
 import { CountryCode, Products, type PlaidApi } from "plaid";
 import type { Actor } from "../db/actor";
 import { plaidCustomerConsents, saveLinkedItem } from "../db/plaid-items";

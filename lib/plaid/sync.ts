@@ -7,6 +7,7 @@
  * cursor and re-applies its pages without effect (a page twice changes nothing).
  * A customer without consent is not synced: no Plaid call, nothing ingested.
  */
+import "server-only";
 import type { PlaidApi, TransactionsSyncResponse } from "plaid";
 import { SYSTEM } from "../db/actor";
 import { itemForSync, recordItemSync } from "../db/plaid-items";

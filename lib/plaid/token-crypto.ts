@@ -3,6 +3,7 @@
  * Item id as additional authenticated data (a ciphertext copied onto another Item's row does not
  * decrypt). Stored as "v1:" + base64(iv | tag | ciphertext); the token itself is never stored.
  */
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 const VERSION = "v1:";

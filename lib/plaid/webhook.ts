@@ -5,6 +5,7 @@
  * the body. An unverified call is refused (401). TRANSACTIONS / SYNC_UPDATES_AVAILABLE syncs its
  * Item; every other webhook is acknowledged and ignored.
  */
+import "server-only";
 import { createHash, createPublicKey, timingSafeEqual, verify, type KeyObject } from "node:crypto";
 import type { PlaidApi } from "plaid";
 import type { PlaidConfig } from "./config";
