@@ -14,8 +14,9 @@ import * as recommend from "@/lib/core/recommend/constants";
 import * as compare from "@/lib/core/shared/compare";
 import * as signals from "@/lib/core/signals/constants";
 import * as evaluation from "@/lib/eval/constants";
+import * as plaid from "@/lib/plaid/constants";
 
-const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation };
+const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation, ...plaid };
 
 interface Statement {
   line: number;

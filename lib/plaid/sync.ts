@@ -17,13 +17,8 @@ import type { FieldError } from "../ingest/rules";
 import type { PlaidConfig } from "./config";
 import { plaidClient, plaidErrorCode } from "./client";
 import { decryptToken } from "./token-crypto";
+import { SYNC_MAX_PAGES, SYNC_MAX_RESTARTS, SYNC_PAGE_SIZE } from "./constants";
 
-/** Updates asked for per /transactions/sync call (Plaid's maximum is 500). */
-export const SYNC_PAGE_SIZE = 500;
-/** Restarts of an update after TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION before the sync gives up (and is retried later). */
-export const SYNC_MAX_RESTARTS = 3;
-/** Pages of one update at most: a runaway has_more stops here. */
-export const SYNC_MAX_PAGES = 200;
 /** The error Plaid answers when the Item changed while its pages were being read. */
 const MUTATION_DURING_PAGINATION = "TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION";
 /** /liabilities/get answers these for an Item without liabilities: no liabilities, not a failure. */

@@ -11,9 +11,8 @@ import type { PlaidApi } from "plaid";
 import type { PlaidConfig } from "./config";
 import { plaidClient } from "./client";
 import { syncItem, type SyncOutcome } from "./sync";
+import { WEBHOOK_MAX_AGE_S } from "./constants";
 
-/** Plaid: "reject webhooks whose iat is more than 5 minutes old" (replays). */
-export const WEBHOOK_MAX_AGE_S = 5 * 60;
 
 /** Verification keys by kid (Plaid rotates them rarely; an expired one is fetched again and refused). */
 const keys = new Map<string, KeyObject>();
