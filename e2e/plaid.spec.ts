@@ -3,6 +3,8 @@ import { e2eData, signedInPage, test } from "./fixtures";
 
 // The e2e server runs without PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV: nothing of the live Plaid
 // connection shows (tests/plaid-live.test.ts covers it configured, against a local Plaid).
+test.describe.configure({ timeout: 90_000 }); // a sign-in and a dashboard on a shared machine
+
 test("without the Plaid variables /me has no Connect a bank, no Plaid in its policy, no request to Plaid", async ({ browser }) => {
   const { customer } = e2eData();
   const page = await signedInPage(browser, customer.email, customer.password);
