@@ -9,6 +9,7 @@ import { getToken } from "next-auth/jwt";
 import { servedOverHttps, sessionCookieName } from "./lib/auth/cookie";
 import { newNonce, securityHeaders } from "./lib/http/security-headers";
 import { foreignOrigin, malformedPath } from "./lib/http/request-checks";
+import { PLAID_HOSTS, plaidConfig } from "./lib/plaid/config";
 
 /** Paths that need a session token; everything else is public or checks for itself. */
 const SIGNED_IN_PREFIXES = ["/operator", "/me", "/account"];
@@ -37,7 +38,8 @@ async function route(req: NextRequest, requestHeaders: Headers): Promise<NextRes
 }
 
 export async function proxy(req: NextRequest): Promise<NextResponse> {
-  const headers = securityHeaders({ nonce: newNonce(), https: servedOverHttps(), dev: process.env.NODE_ENV === "development" });
+  const plaid = plaidConfig();
+  const headers = securityHeaders({ nonce: newNonce(), https: servedOverHttps(), dev: process.env.NODE_ENV === "development", plaidHost: plaid && PLAID_HOSTS[plaid.env] });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("content-security-policy", headers["content-security-policy"]);
   const res = await route(req, requestHeaders);

@@ -149,6 +149,10 @@ export const ROUTES: Record<string, RouteProbe[]> = {
     // An unknown run: 404 proves the operator got past authorization.
     { label: "an unknown run's file", send: (r) => r.get("/api/operator/evaluations/no-such-run/files/metrics.json"), status: { signedOut: 401, customerA: 403, customerB: 403, operator: 404 } },
   ],
+  "POST /api/plaid/webhook": [
+    // The e2e server runs without the Plaid variables: the route is not there for anyone (verified webhooks: tests/plaid-live.test.ts).
+    { label: "a webhook while Plaid is not configured", send: (r) => r.post("/api/plaid/webhook", { data: { webhook_type: "TRANSACTIONS" } }), status: everyone(404) },
+  ],
   "GET /session-ended": [
     { label: "session-ended redirect", send: (r) => r.get("/session-ended", noRedirect), status: everyone(307) },
   ],
@@ -181,6 +185,9 @@ export const ACTIONS: Record<string, ActionRow> = {
   setCustomerDisabledAction: { page: userPage, body: { form: { userId: "", disabled: "maybe" } }, expect: operatorAction },
   // Takes no input: an unknown field fails its check, so an allowed call starts no evaluation. Sent as
   // (prevState, object): the multipart encoding above does not carry fields to this page's action.
+  // Connecting a bank is the customer's own act: an operator is refused before the input check.
+  createPlaidLinkTokenAction: { page: () => "/me", body: { json: [null, { unexpected: "1" }] }, expect: { signedOut: "signedOut", customerA: "allowed", customerB: "allowed", operator: "denied" } },
+  exchangePlaidTokenAction: { page: () => "/me", body: { form: { publicToken: "" } }, expect: { signedOut: "signedOut", customerA: "allowed", customerB: "allowed", operator: "denied" } },
   startEvaluationAction: { page: () => "/operator/metrics", body: { json: [null, { unexpected: "1" }] }, expect: operatorAction },
 };
 

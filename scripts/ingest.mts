@@ -1,17 +1,21 @@
-// npm run ingest -- FILE|DIR [--json] [--single-thread]
+// npm run ingest -- FILE|DIR [--json] [--single-thread] [--user ID]
 // Streams a bundle file, or a folder of the bundle's CSV files (users.csv, accounts.csv, ...:
 // lib/ingest/csv.ts), into the database (DATABASE_URL; SQLite by default) in one transaction:
 // all or nothing. Prints progress to stderr, counts per entity (or the errors) at the end.
+// A Plaid /transactions/sync response (FILE) is one page of the stored customer --user ID (lib/ingest/sync.ts).
 // A worker thread parses and validates a JSON file while the main thread writes (--single-thread: all in one).
-import { statSync } from "node:fs";
-import { ingestCsvDir, ingestFile } from "../lib/ingest/index.ts";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { ingestCsvDir, ingestFile, openSink } from "../lib/ingest/index.ts";
+import { ingestSyncBytes, looksLikeSyncPage } from "../lib/ingest/sync.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { closeRaw } from "../lib/db/raw.ts";
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--"));
+const userAt = args.indexOf("--user");
+const syncUser = userAt >= 0 ? args[userAt + 1] : null;
+const file = args.find((a, i) => !a.startsWith("--") && (userAt < 0 || i !== userAt + 1));
 if (!file) {
-  console.error("usage: npm run ingest -- FILE|DIR [--json] [--single-thread]");
+  console.error("usage: npm run ingest -- FILE|DIR [--json] [--single-thread] [--user ID]");
   process.exit(2);
 }
 const asJson = args.includes("--json");
@@ -31,9 +35,21 @@ const progress = (items: number, bytes: number, total: number) => {
 };
 // Recorded in ingest_runs in the same transaction as the data.
 const run = { source: `cli:${file}`, startedAt };
+/** The file's first bytes, enough to tell a sync page from a bundle. */
+function head(path: string): Uint8Array {
+  const buf = Buffer.alloc(1 << 20);
+  const fd = openSync(path, "r");
+  try {
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
 const result = statSync(file).isDirectory()
   ? await ingestCsvDir(file, { run, onProgress: (items) => progress(items, 0, 0) })
-  : await ingestFile(file, { parallel: !args.includes("--single-thread"), run, onProgress: progress });
+  : looksLikeSyncPage(head(file))
+    ? await ingestSyncBytes(readFileSync(file), { userId: syncUser, sink: openSink(), run })
+    : await ingestFile(file, { parallel: !args.includes("--single-thread"), run, onProgress: progress });
 if (tty) process.stderr.write("\n");
 if (!result.ok) {
   if (asJson) console.log(JSON.stringify(result));

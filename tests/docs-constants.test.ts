@@ -15,8 +15,9 @@ import * as compare from "@/lib/core/shared/compare";
 import * as signals from "@/lib/core/signals/constants";
 import * as evaluation from "@/lib/eval/constants";
 import * as console_ from "@/lib/core/console/review-query";
+import * as plaid from "@/lib/plaid/constants";
 
-const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation, ...console_ };
+const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation, ...console_, ...plaid };
 
 interface Statement {
   line: number;

@@ -15,6 +15,8 @@ import { SuggestionsSection } from "@/components/me/suggestions-section";
 import { OptInExplainer } from "@/components/me/opt-in-explainer";
 import { MoneyPicture } from "@/components/me/money-picture";
 import { PlannersSection } from "@/components/me/planners-section";
+import { ConnectBank } from "@/components/me/connect-bank";
+import { plaidConfig } from "@/lib/plaid/config";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Your insights · SpendSense" };
@@ -54,6 +56,7 @@ export default async function MePage() {
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-6">
         <h1 className="text-2xl font-semibold">Hi, {firstName}</h1>
         <ConsentCard granted={d.user.consentGranted} />
+        {d.user.consentGranted && plaidConfig() ? <ConnectBank /> : null}
         {d.user.consentGranted ? <Dashboard actor={actor} d={d} /> : <OptInExplainer />}
       </main>
     </>

@@ -3,7 +3,8 @@
  * (or the bundle's CSV files as multipart/form-data, one part per file: lib/ingest/csv.ts)
  * of at most INGEST_MAX_BYTES and INGEST_MAX_ITEMS elements; answers 200 with counts per entity,
  * 400 problem+json listing each bad field, 401, 413 or 415. Nothing is written unless the whole
- * bundle is valid. The ingest itself runs in a worker thread: this thread only reads the body.
+ * bundle is valid. A Plaid /transactions/sync response is taken verbatim too, with ?user_id= naming
+ * the stored customer it belongs to (lib/ingest/sync.ts). The ingest itself runs in a worker thread: this thread only reads the body.
  */
 import { timingSafeEqual, createHash } from "node:crypto";
 import { ingestInWorker } from "../ingest/worker-client";
@@ -109,7 +110,9 @@ export async function handleIngest(req: Request): Promise<Response> {
   }
   const maxItems = ingestMaxItems();
   const multipart = multipartType(req.headers.get("content-type"));
-  const r = await ingestInWorker(body, { run: { source: who.source, actorId: who.actorId, startedAt: new Date() }, maxItems, multipart });
+  // A /transactions/sync page names no user: ?user_id= says whose it is (lib/ingest/sync.ts).
+  const syncUser = new URL(req.url).searchParams.get("user_id");
+  const r = await ingestInWorker(body, { run: { source: who.source, actorId: who.actorId, startedAt: new Date() }, maxItems, multipart, syncUser });
   if (!r.ok && r.too_many_items) {
     return tooLarge(`The body holds more than ${maxItems} elements (users, accounts, transactions, liabilities); nothing was written. Send it in parts or use the CLI (npm run ingest).`, {
       limit_items: maxItems,

@@ -17,16 +17,26 @@ export interface HeaderOptions {
   https: boolean;
   /** `next dev`: React's dev build needs eval for its error overlays */
   dev: boolean;
+  /**
+   * Plaid's API host when the Plaid connection is configured (lib/plaid/config.ts): Plaid Link's
+   * script and frame come from PLAID_LINK_ORIGIN and talk to that host. Unset: nothing of Plaid's.
+   */
+  plaidHost?: string | null;
 }
 
-export function contentSecurityPolicy({ nonce, https, dev }: HeaderOptions): string {
+/** Where Plaid Link's script and iframe are served from. */
+export const PLAID_LINK_ORIGIN = "https://cdn.plaid.com";
+
+export function contentSecurityPolicy({ nonce, https, dev, plaidHost }: HeaderOptions): string {
+  const plaid = plaidHost ? ` ${PLAID_LINK_ORIGIN}` : "";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${plaid}${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${plaidHost ? ` ${plaidHost}` : ""}`,
+    ...(plaidHost ? [`frame-src ${PLAID_LINK_ORIGIN}`] : []),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -111,6 +111,15 @@ export class PostgresSink implements IngestSink {
     for (const a of row.aprs) this.stages.aprs.lines.push(line({ account_id: row.account_id, ...a }, APR_COLS));
   }
 
+  /** Transactions to delete at the commit (id, owner). */
+  private removed: { ids: string[]; users: string[] } = { ids: [], users: [] };
+  removeTransactions(ids: string[], userId: string) {
+    for (const id of ids) {
+      this.removed.ids.push(id);
+      this.removed.users.push(userId);
+    }
+  }
+
   private async copy(stage: Stage, text: string) {
     const stream = this.client!.query(copyFrom(`COPY ${stage.table} (${stage.cols.map(q).join(",")}) FROM STDIN`));
     await new Promise<void>((resolve, reject) => {
@@ -270,6 +279,13 @@ export class PostgresSink implements IngestSink {
       return { ok: false, conflicts: this.conflicts.slice(0, MAX_REPORTED_ERRORS), conflict_count: this.conflictCount };
     }
     if (this.usersStaged) await this.mergeUsersAtCommit();
+    if (this.removed.ids.length) {
+      const del = await this.client!.query(
+        `DELETE FROM transactions t USING unnest($1::text[], $2::text[]) AS r(id, user_id) WHERE t.id = r.id AND t.user_id = r.user_id`,
+        [this.removed.ids, this.removed.users],
+      );
+      this.counts.transactions_removed = { deleted: del.rowCount ?? 0 };
+    }
     await this.client!.query(ingestRunInsertSql((i) => `$${i}`), ingestRunValues(run, this.counts, (d) => d.toISOString()));
     await this.client!.query("COMMIT");
     this.inTx = false;

@@ -9,7 +9,11 @@ export interface Counts {
   updated: number;
   unchanged: number;
 }
-export type EntityCounts = Record<Entity, Counts> & { consent_events: { inserted: number } };
+export type EntityCounts = Record<Entity, Counts> & {
+  consent_events: { inserted: number };
+  /** Transactions deleted by a /transactions/sync page (`removed`, or a pending row its posted row replaced): only there. */
+  transactions_removed?: { deleted: number };
+};
 
 export const emptyCounts = (): EntityCounts => ({
   users: { inserted: 0, updated: 0, unchanged: 0 },
@@ -57,6 +61,12 @@ export interface IngestSink {
   /** index: the element's position in `transactions` (named in an OwnershipConflict). */
   writeTransaction(row: TransactionRow, index: number): void;
   writeLiability(row: LiabilityRow): void;
+  /**
+   * Deletes, at the commit and after the merges, the stored transactions of these ids that belong
+   * to userId (a /transactions/sync page's `removed` and replaced pending rows; lib/ingest/sync.ts).
+   * Another user's transaction of the same id is left alone.
+   */
+  removeTransactions(ids: string[], userId: string): void;
   /** Called after each batch; a sink may flush buffered rows here. */
   afterBatch(): Promise<void>;
   /**

@@ -36,7 +36,8 @@ function stagingSchema(): string {
     CREATE TABLE stg.accounts (${list(ACCOUNT_COLS)});
     CREATE TABLE stg.transactions (idx INTEGER, ${list(TRANSACTION_COLS)});
     CREATE TABLE stg.liabilities (${list(LIABILITY_COLS)});
-    CREATE TABLE stg.aprs (${list(APR_COLS)});`;
+    CREATE TABLE stg.aprs (${list(APR_COLS)});
+    CREATE TABLE stg.removed (id TEXT, user_id TEXT);`;
 }
 
 /**
@@ -152,6 +153,14 @@ export class SqliteSink implements IngestSink {
     this.staged.liabilities++;
   }
 
+  removeTransactions(ids: string[], userId: string) {
+    this.stage();
+    const ins = this.db.prepare("INSERT INTO stg.removed (id, user_id) VALUES (?, ?)");
+    for (const id of ids) ins.run(id, userId);
+    this.removals += ids.length;
+  }
+  private removals = 0;
+
   async afterBatch() {
     if (!this.staging) return;
     this.db.exec("COMMIT");
@@ -225,6 +234,10 @@ export class SqliteSink implements IngestSink {
     c.accounts = this.merge("accounts", mergeSql("accounts", ACCOUNT_COLS, "id", { created_at: "?" }, "t.user_id = excluded.user_id"), [now]);
     c.liabilities = this.mergeLiabilities();
     c.transactions = this.merge("transactions", mergeSql("transactions", TRANSACTION_COLS, "id", {}, "t.account_id = excluded.account_id"));
+    if (this.removals) {
+      const sql = `DELETE FROM main.transactions WHERE id IN (SELECT r.id FROM stg.removed r WHERE r.user_id = transactions.user_id)`;
+      c.transactions_removed = { deleted: this.db.prepare(sql).run().changes };
+    }
     this.db.prepare(ingestRunInsertSql(() => "?")).run(...ingestRunValues(run, c, sqliteTime));
     this.db.exec("COMMIT");
     this.close();

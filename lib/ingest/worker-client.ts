@@ -76,12 +76,13 @@ export type IngestWorkerMessage = { type: "result"; result: IngestResult } | { t
 /**
  * Runs a whole ingest (scan, validation, checks, database writes) in a worker thread, so that the
  * request thread keeps answering other requests meanwhile. The body's bytes move to the worker.
- * multipart: the body's Content-Type when it is multipart/form-data (CSV files), else JSON.
+ * multipart: the body's Content-Type when it is multipart/form-data (CSV files), else JSON (a bundle,
+ * or a /transactions/sync page of the customer syncUser: lib/ingest/sync.ts).
  */
-export async function ingestInWorker(body: Uint8Array, opts: { run: IngestRunRecord; maxItems: number; multipart?: string | null }): Promise<IngestResult> {
+export async function ingestInWorker(body: Uint8Array, opts: { run: IngestRunRecord; maxItems: number; multipart?: string | null; syncUser?: string | null }): Promise<IngestResult> {
   // A view of a larger (or pooled) buffer is copied: only a whole ArrayBuffer can move.
   const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body);
-  const worker = startWorker<IngestWorkerMessage>("ingest-worker", { body: own, run: opts.run, maxItems: opts.maxItems, multipart: opts.multipart ?? null, role: "spendsense-ingest-worker" }, [
+  const worker = startWorker<IngestWorkerMessage>("ingest-worker", { body: own, run: opts.run, maxItems: opts.maxItems, multipart: opts.multipart ?? null, syncUser: opts.syncUser ?? null, role: "spendsense-ingest-worker" }, [
     own.buffer as ArrayBuffer,
   ]);
   try {
