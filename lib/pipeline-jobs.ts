@@ -14,8 +14,8 @@ import {
   type PipelineJob, type TakenJob,
 } from "./db/pipeline-queue";
 
-/** Jobs a worker slot takes per fetch: few, so a worker that dies strands few jobs until they expire. */
-const JOBS_PER_FETCH = 4;
+/** Jobs a worker slot takes per fetch: one, so a job's expiry measures that job alone (a batch's last job would wait on the others) and a dead worker strands few. */
+const JOBS_PER_FETCH = 1;
 /** How long an idle worker waits before asking the queue again (ms). */
 const IDLE_POLL_MS = 200;
 /** Jobs a consent (a person waiting on the page) gets ahead of bulk work. */

@@ -4,6 +4,8 @@
 // the database is wiped). Sizes: --quick runs only the 100k size and skips the server figures
 // (server_p95_idle_ms, server_p95_during_ingest_ms: a production build, then `next start`) unless
 // --server is given; --no-build reuses the existing .next build. --chat-only: only the chat figures.
+// --queue-only: only the job queue figures (lib/bench/queue.ts). --scale [--scale-users N]: only the
+// large figures (lib/bench/scale.ts: 10,000 users end to end, the console's queries); not part of CI.
 import path from "node:path";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -22,6 +24,8 @@ import { runChatBench } from "../lib/bench/chat.ts";
 import { runServerBench } from "../lib/bench/server.ts";
 import { runEvalBench } from "../lib/bench/eval.ts";
 import { runCsvIngestBench } from "../lib/bench/csv.ts";
+import { runQueueBenches } from "../lib/bench/queue.ts";
+import { runScaleBenches } from "../lib/bench/scale.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -33,6 +37,15 @@ const pgUrl = process.env.BENCH_PG_URL ?? "postgres://spendsense:spendsense@127.
 const ctx = { machine };
 if (process.argv.includes("--chat-only")) {
   await runChatBench({ dir, asOf: AS_OF, ctx });
+  process.exit(0);
+}
+if (process.argv.includes("--scale")) {
+  const i = process.argv.indexOf("--scale-users");
+  await runScaleBenches({ dir, asOf: AS_OF, pgUrl, ctx, users: i > 0 ? Number(process.argv[i + 1]) : 10_000 });
+  process.exit(0);
+}
+if (process.argv.includes("--queue-only")) {
+  await runQueueBenches({ dir, asOf: AS_OF, pgUrl, ctx });
   process.exit(0);
 }
 
@@ -143,3 +156,4 @@ if (!quick || process.argv.includes("--server")) {
 }
 // The evaluation over the pipeline bench's database (results present), beside the pipeline's users/s.
 await runEvalBench({ dir, asOf: AS_OF, ctx });
+if (targets.includes("postgres")) await runQueueBenches({ dir, asOf: AS_OF, pgUrl, ctx });

@@ -72,7 +72,7 @@ describe(`incremental recompute after an ingest (${dbKind})`, () => {
 
   it("a changed liability or a new account counts for its owner", async () => {
     const bundle = withChangedTransactions([userIds[2], userIds[7], userIds[11]]);
-    const credit = bundle.liabilities.credit[0];
+    const credit = bundle.liabilities.credit![0];
     credit.last_payment_amount = (credit.last_payment_amount ?? 0) + 1;
     const liabilityOwner = bundle.accounts.find((a) => a.account_id === credit.account_id)!.user_id;
     const newAccount = { ...bundle.accounts.find((a) => a.user_id === userIds[5])!, account_id: "acc_new_for_test" };

@@ -140,3 +140,13 @@ export async function closePipelineQueue(): Promise<void> {
   for (const b of g.__ssBoss?.values() ?? []) await (await b).stop({ graceful: false, close: true, wait: true });
   g.__ssBoss?.clear();
 }
+
+/** Completed jobs and the seconds from the first start to the last completion (the queue bench's users/s). */
+export async function completedJobSpan(actor: Actor): Promise<{ jobs: number; seconds: number }> {
+  assertSystem(actor);
+  const r = await (await boss()).getDb().executeSql(
+    `SELECT count(*) AS jobs, extract(epoch FROM max(completed_on) - min(started_on)) AS seconds FROM pgboss.job WHERE name = $1 AND state = 'completed'`,
+    [QUEUE],
+  );
+  return { jobs: Number(r.rows[0].jobs), seconds: Number(r.rows[0].seconds ?? 0) };
+}
