@@ -10,7 +10,7 @@ import { statSync } from "node:fs";
 import { ingestCsvDir, ingestFile } from "../lib/ingest/index.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { closeRaw } from "../lib/db/raw.ts";
-import { recomputeChanged, usesQueue } from "../lib/pipeline-jobs.ts";
+import { recomputeChanged, usesQueue } from "../lib/jobs/pipeline.ts";
 import { closePipelineQueue } from "../lib/db/pipeline-queue.ts";
 
 const args = process.argv.slice(2);

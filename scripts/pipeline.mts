@@ -6,14 +6,14 @@
 // jobs to `npm run worker` on any machine). On SQLite: runs the users in this process.
 // --json prints one profile JSON per processed user (JSON lines) on stdout.
 import { runPipeline, type PipelineOutcome } from "../lib/pipeline.ts";
-import { enqueuePipeline, usesQueue, workQueue } from "../lib/pipeline-jobs.ts";
+import { enqueuePipeline, usesQueue, workQueue } from "../lib/jobs/pipeline.ts";
 import { closePipelineQueue } from "../lib/db/pipeline-queue.ts";
 import { getProfile } from "../lib/db/profiles.ts";
 import { SYSTEM } from "../lib/db/actor.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { closeRaw } from "../lib/db/raw.ts";
 import { isIsoDate } from "../lib/core/time.ts";
-import { runWorkersUntilEmpty } from "../lib/worker-processes.ts";
+import { runWorkersUntilEmpty } from "../lib/jobs/processes.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {

@@ -4,11 +4,11 @@
 // as you like, all pointing at the same DATABASE_URL. --until-empty: exit once nothing is queued
 // or running. SIGTERM/SIGINT: finish the jobs in hand, then exit.
 import { availableParallelism } from "node:os";
-import { workQueue, usesQueue } from "../lib/pipeline-jobs.ts";
+import { workQueue, usesQueue } from "../lib/jobs/pipeline.ts";
 import { closePipelineQueue } from "../lib/db/pipeline-queue.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { closeRaw } from "../lib/db/raw.ts";
-import { exited, spawnWorker } from "../lib/worker-processes.ts";
+import { exited, spawnWorker } from "../lib/jobs/processes.ts";
 
 /** Job loops per worker process: one computes while another waits on the database. */
 const SLOTS_PER_PROCESS = 2;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
 import { ingestObject } from "@/lib/ingest";
 import { runPipeline, type PipelineOutcome } from "@/lib/pipeline";
-import { recomputeChanged, workQueue } from "@/lib/pipeline-jobs";
+import { recomputeChanged, workQueue } from "@/lib/jobs/pipeline";
 import { clearPipelineQueue, closePipelineQueue, listPipelineJobs } from "@/lib/db/pipeline-queue";
 import { SYSTEM } from "@/lib/db/actor";
 import { db } from "@/lib/db/client";

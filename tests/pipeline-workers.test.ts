@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
 import { ingestObject } from "@/lib/ingest";
 import { runPipeline } from "@/lib/pipeline";
-import { enqueuePipeline } from "@/lib/pipeline-jobs";
+import { enqueuePipeline } from "@/lib/jobs/pipeline";
 import { clearPipelineQueue, closePipelineQueue, listPipelineJobs } from "@/lib/db/pipeline-queue";
 import { SYSTEM } from "@/lib/db/actor";
 import { db } from "@/lib/db/client";
 import { generateBundle } from "@/lib/generator";
-import { exited, spawnWorker } from "@/lib/worker-processes";
+import { exited, spawnWorker } from "@/lib/jobs/processes";
 
 const AS_OF = "2026-11-01";
 const USERS = 200;

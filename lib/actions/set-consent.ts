@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { setConsent } from "../db/consent";
 import { defaultAsOf } from "../pipeline";
-import { runUserNow } from "../pipeline-jobs";
+import { runUserNow } from "../jobs/pipeline";
 import { ActionError, defineAction, formBoolean } from "./safe-action";
 
 

@@ -16,9 +16,9 @@ import { pipelineStore } from "../db/pipeline-store";
 import { clearPipelineQueue, closePipelineQueue, completedJobSpan } from "../db/pipeline-queue";
 import { ingestFile, ingestObject } from "../ingest";
 import { computeUser, runPipelineForUser } from "../pipeline";
-import { enqueuePipeline, recomputeChanged } from "../pipeline-jobs";
+import { enqueuePipeline, recomputeChanged } from "../jobs/pipeline";
 import { generateBundle, writeBundle } from "../generator";
-import { runWorkersUntilEmpty } from "../worker-processes";
+import { runWorkersUntilEmpty } from "../jobs/processes";
 
 interface Opts {
   dir: string;

@@ -19,10 +19,10 @@ import { listUsers } from "../db/user-list";
 import { reviewQueue } from "../db/review";
 import { getUserDetail } from "../db/user-detail";
 import { ingestFile } from "../ingest";
-import { enqueuePipeline } from "../pipeline-jobs";
+import { enqueuePipeline } from "../jobs/pipeline";
 import { writeBundle } from "../generator";
 import { runEvaluation } from "../eval/run";
-import { runWorkersUntilEmpty } from "../worker-processes";
+import { runWorkersUntilEmpty } from "../jobs/processes";
 
 /** The console pages' data calls, as the pages make them (app/operator/page.tsx, review/page.tsx, users/[id]/page.tsx). */
 export const CONSOLE_QUERIES = {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 export const WORKER_SCRIPT = path.join(root, "scripts/worker.mts");
 
 /** One worker process (`--until-empty`: it exits once the queue is empty); its output goes to this one's stderr. */

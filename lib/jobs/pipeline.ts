@@ -5,14 +5,14 @@
  * queue (one writer at a time is what SQLite allows anyway).
  */
 import "server-only";
-import { ConsentRevoked, defaultAsOf, runPipelineForUser, type PipelineOutcome } from "./pipeline";
-import { SYSTEM } from "./db/actor";
-import { pipelineStore } from "./db/pipeline-store";
-import { resolveDb } from "./db/url";
+import { ConsentRevoked, defaultAsOf, runPipelineForUser, type PipelineOutcome } from "../pipeline";
+import { SYSTEM } from "../db/actor";
+import { pipelineStore } from "../db/pipeline-store";
+import { resolveDb } from "../db/url";
 import {
   completePipelineJob, enqueuePipelineJobs, expireStalePipelineJobs, failPipelineJob, pipelineQueueDepth, takePipelineJobs,
   type PipelineJob, type TakenJob,
-} from "./db/pipeline-queue";
+} from "../db/pipeline-queue";
 
 /** Jobs a worker slot takes per fetch: one, so a job's expiry measures that job alone (a batch's last job would wait on the others) and a dead worker strands few. */
 const JOBS_PER_FETCH = 1;
@@ -75,7 +75,10 @@ export async function workQueue(opts: WorkOptions = {}): Promise<{ done: number;
         await sleep(IDLE_POLL_MS);
         continue;
       }
-      for (const j of jobs) ((await settle(j, opts.onJob)) ? done++ : failed++);
+      for (const j of jobs) {
+        if (await settle(j, opts.onJob)) done++;
+        else failed++;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.slots ?? 1) }, loop));
