@@ -18,7 +18,7 @@ const restrict = (groups, packages = []) => ({
 });
 const typesOnlyOk = ([group, message]) => [group, `${message} (import type is allowed)`, true];
 const FRAMEWORK = [["next", "next/*", "react", "react-dom", "react/*", "next-auth", "next-auth/*"], "framework-free: no Next or React here"];
-const DATABASE = [["@prisma/*", "better-sqlite3", "pg", "pg-copy-streams", "**/db/generated/*", "**/lib/db/*", "**/db/*", "@/lib/db/*", "../db", "../../db"], "only lib/db touches the database"];
+const DATABASE = [["@prisma/*", "better-sqlite3", "pg", "pg-copy-streams", "pg-boss", "**/db/generated/*", "**/lib/db/*", "**/db/*", "@/lib/db/*", "../db", "../../db"], "only lib/db touches the database"];
 // Node's built-ins by exact name (a pattern like "stream" would also match a module ./stream).
 const IO = [{ regex: "^(node:.*|fs|path|child_process|worker_threads|crypto|os|http|https|net|stream)(/.*)?$" }, "lib/core does no I/O: take plain data, return plain data"];
 const OUTER = (...names) => [names.flatMap((n) => [`**/lib/${n}`, `**/lib/${n}/*`, `@/lib/${n}`, `@/lib/${n}/*`, `../${n}`, `../${n}/*`, `../../${n}`, `../../${n}/*`, `../../../${n}/*`]), `may not import lib/${names.join(", lib/")}`];
@@ -48,7 +48,7 @@ const config = [
   },
   {
     files: ["app/**/*.{ts,tsx}"],
-    rules: restrict([[["@prisma/*", "better-sqlite3", "pg", "pg-copy-streams", "**/db/generated/*", "@/lib/db/client", "@/lib/db/raw"], "pages and route handlers call lib/db functions, never the client"]]),
+    rules: restrict([[["@prisma/*", "better-sqlite3", "pg", "pg-copy-streams", "pg-boss", "**/db/generated/*", "@/lib/db/client", "@/lib/db/raw"], "pages and route handlers call lib/db functions, never the client"]]),
   },
 ];
 export default config;

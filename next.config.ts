@@ -3,7 +3,7 @@ import { servedOverHttps } from "./lib/auth/cookie";
 import { staticApiHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pg-copy-streams"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pg-copy-streams", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() and app/forbidden.tsx: a signed-in customer opening /operator gets a 403 page.

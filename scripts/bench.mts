@@ -7,6 +7,8 @@
 // Page figures (page_*_p50_ms / page_*_p95_ms, 100 users, 40 sessions x 30 s): always, or with --quick when --pages is
 // given (then against the existing .next build); --pages-10k adds them with 10,000 users (generation, ingest and
 // the pipeline of 10,000 users take many minutes here). --pages-only: only the page figures, on the existing .next build.
+// --queue-only: only the job queue figures (lib/bench/queue.ts). --scale [--scale-users N]: only the
+// large figures (lib/bench/scale.ts: 10,000 users end to end, the console's queries); not part of CI.
 import path from "node:path";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -27,6 +29,8 @@ import { runPageBench } from "../lib/bench/pages.ts";
 import { runEvalBench } from "../lib/bench/eval.ts";
 import { runCsvIngestBench } from "../lib/bench/csv.ts";
 import { runUnenrichedSignalsBench } from "../lib/bench/unenriched.ts";
+import { runQueueBenches } from "../lib/bench/queue.ts";
+import { runScaleBenches } from "../lib/bench/scale.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -43,6 +47,15 @@ if (process.argv.includes("--chat-only")) {
 if (process.argv.includes("--pages-only")) {
   await runPageBench({ root, dir, users: 100, asOf: AS_OF, ctx });
   if (process.argv.includes("--pages-10k")) await runPageBench({ root, dir, users: 10_000, asOf: AS_OF, ctx });
+  process.exit(0);
+}
+if (process.argv.includes("--scale")) {
+  const i = process.argv.indexOf("--scale-users");
+  await runScaleBenches({ dir, asOf: AS_OF, pgUrl, ctx, users: i > 0 ? Number(process.argv[i + 1]) : 10_000 });
+  process.exit(0);
+}
+if (process.argv.includes("--queue-only")) {
+  await runQueueBenches({ dir, asOf: AS_OF, pgUrl, ctx });
   process.exit(0);
 }
 
@@ -157,3 +170,4 @@ if (!quick || process.argv.includes("--pages")) await runPageBench({ root, dir, 
 if (process.argv.includes("--pages-10k")) await runPageBench({ root, dir, users: 10_000, asOf: AS_OF, ctx });
 // The evaluation over the pipeline bench's database (results present), beside the pipeline's users/s.
 await runEvalBench({ dir, asOf: AS_OF, ctx });
+if (targets.includes("postgres")) await runQueueBenches({ dir, asOf: AS_OF, pgUrl, ctx });

@@ -1,13 +1,15 @@
 "use server";
 import { z } from "zod";
 import { setConsent } from "../db/consent";
-import { ConsentRevoked, defaultAsOf, runPipelineForUser } from "../pipeline";
+import { defaultAsOf } from "../pipeline";
+import { runUserNow } from "../jobs/pipeline";
 import { ActionError, defineAction, formBoolean } from "./safe-action";
 
 
 /**
  * Opt in or revoke. Revoking deletes everything derived from the user's data (lib/db/consent);
- * opting in recomputes the insights for the current as-of date, when there is one. Asking for the
+ * opting in recomputes the insights for the current as-of date, when there is one (on PostgreSQL as a
+ * queued job, taken ahead of bulk work by this process; see runUserNow). Asking for the
  * state the user is already in changes nothing and recomputes nothing.
  */
 export const setConsentAction = defineAction({
@@ -27,13 +29,7 @@ export const setConsentAction = defineAction({
     let asOf: string | null = null;
     if (change.granted && change.changed) {
       asOf = await defaultAsOf();
-      if (asOf) {
-        try {
-          recomputed = (await runPipelineForUser(userId, asOf)).status === "processed";
-        } catch (e) {
-          if (!(e instanceof ConsentRevoked)) throw e;
-        }
-      }
+      if (asOf) recomputed = (await runUserNow(userId, asOf))?.status === "processed";
     }
     const message = !change.changed
       ? change.granted

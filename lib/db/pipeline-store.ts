@@ -220,6 +220,7 @@ class PrismaStore implements PipelineStore {
 
   async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
     await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"pipeline:" + x.userId}, 0))`;
       const fresh = await tx.user.findUnique({ where: { id: x.userId }, select: { consentGranted: true } });
       if (!fresh?.consentGranted) throw new ConsentRevoked();
       await tx.signalSnapshot.deleteMany({ where: { userId: x.userId, asOf: x.asOf } });
@@ -230,6 +231,8 @@ class PrismaStore implements PipelineStore {
   async store(x: StoreInput): Promise<void> {
     const { userId, asOf, now } = x;
     await db().$transaction(async (tx) => {
+      // Writes for one user never interleave, whichever workers (and as-of dates) they come from.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"pipeline:" + userId}, 0))`;
       const fresh = await tx.user.findUnique({ where: { id: userId }, select: { consentGranted: true } });
       if (!fresh?.consentGranted) throw new ConsentRevoked();
       const [overridden, priors] = await Promise.all([

@@ -5,11 +5,15 @@
  * 400 problem+json listing each bad field, 401, 413 or 415. Nothing is written unless the whole
  * bundle is valid. A Plaid /transactions/sync response is taken verbatim too, with ?user_id= naming
  * the stored customer it belongs to (lib/ingest/sync.ts). The ingest itself runs in a worker thread: this thread only reads the body.
+ * On PostgreSQL the users the ingest changed are queued for the pipeline (workers take them); the
+ * answer says how many (`recompute`). On SQLite nothing is recomputed here (it would run on the
+ * request thread): the next `npm run pipeline` or CLI ingest does it.
  */
 import { timingSafeEqual, createHash } from "node:crypto";
 import { ingestInWorker } from "../ingest/worker-client";
 import { actorFromRequest } from "./session-token";
 import { json, problem } from "./problem";
+import { recomputeChanged, usesQueue } from "../jobs/pipeline";
 
 /** Default largest accepted body: 25 MB (about 60,000 transactions); the CLI has no limit. */
 export const DEFAULT_INGEST_MAX_BYTES = 25 * 1024 * 1024;
@@ -128,5 +132,6 @@ export async function handleIngest(req: Request): Promise<Response> {
       errors: r.errors,
     });
   }
-  return json({ ok: true, counts: r.counts, seconds: Number(r.seconds.toFixed(3)) });
+  const recompute = usesQueue() ? await recomputeChanged(r.changedUsers) : null;
+  return json({ ok: true, counts: r.counts, seconds: Number(r.seconds.toFixed(3)), ...(recompute ? { recompute: { as_of: recompute.asOf, queued_users: recompute.users.length } } : {}) });
 }

@@ -47,6 +47,8 @@ export class PostgresSink implements IngestSink {
   private stages: Record<"users" | "accounts" | "transactions" | "liabilities" | "aprs", Stage>;
   private inTx = false;
   private counts = emptyCounts();
+  /** Customers whose rows this ingest inserted or changed (what an incremental recompute takes). */
+  private changed = new Set<string>();
 
   constructor(private readonly pool: pg.Pool) {
     this.stages = {
@@ -99,10 +101,12 @@ export class PostgresSink implements IngestSink {
     this.stages.transactions.lines.push(line(row as never, TRANSACTION_COLS));
     this.txIds.push(row.id);
     this.txIndex.push(index);
+    this.txUsers.push(row.user_id);
   }
   /** Ids of the buffered transaction lines (the fast path checks that none is stored yet), and their positions. */
   private txIds: string[] = [];
   private txIndex: number[] = [];
+  private txUsers: string[] = [];
   /** Stored transactions this bundle would move: found at a merge, which then stops. */
   private conflicts: OwnershipConflict[] = [];
   private conflictCount = 0;
@@ -138,9 +142,10 @@ export class PostgresSink implements IngestSink {
     // Take the buffered lines now; the database work runs while the caller parses the next batch.
     const texts = Object.fromEntries(Object.entries(this.stages).map(([k, st]) => [k, st.lines.join("")])) as Record<keyof PostgresSink["stages"], string>;
     for (const st of Object.values(this.stages)) st.lines = [];
-    const tx = { ids: this.txIds, index: this.txIndex };
+    const tx = { ids: this.txIds, index: this.txIndex, users: this.txUsers };
     this.txIds = [];
     this.txIndex = [];
+    this.txUsers = [];
     this.queued++;
     this.chain = this.chain
       .then(() => (this.failure || this.conflictCount ? undefined : this.flushAndMerge(texts, tx)))
@@ -159,15 +164,16 @@ export class PostgresSink implements IngestSink {
     into.unchanged += c.unchanged;
   }
 
-  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>, tx: { ids: string[]; index: number[] }) {
+  private async flushAndMerge(t: Record<keyof PostgresSink["stages"], string>, tx: { ids: string[]; index: number[]; users: string[] }) {
     const c = this.client!;
     const counts = this.counts;
     if (t.users) {
       // New users now (accounts refer to them); stored ones are compared and updated at the commit,
       // from stg_users_all.
       await this.copy(this.stages.users, t.users);
-      const ins = await c.query(`INSERT INTO users (${USER_COLS.map(q).join(",")}) SELECT ${USER_COLS.map(q).join(",")} FROM stg_users ON CONFLICT (id) DO NOTHING`);
+      const ins = await c.query<{ id: string }>(`INSERT INTO users (${USER_COLS.map(q).join(",")}) SELECT ${USER_COLS.map(q).join(",")} FROM stg_users ON CONFLICT (id) DO NOTHING RETURNING id`);
       counts.users.inserted += ins.rowCount ?? 0;
+      for (const u of ins.rows) this.changed.add(u.id);
       await c.query("INSERT INTO stg_users_all SELECT * FROM stg_users; TRUNCATE stg_users");
     }
     if (t.accounts) {
@@ -201,6 +207,7 @@ export class PostgresSink implements IngestSink {
       if (known.rowCount === 0) {
         await this.copy({ table: "transactions", cols: TRANSACTION_COLS, lines: [] }, t.transactions);
         counts.transactions.inserted += tx.ids.length;
+        for (const u of tx.users) this.changed.add(u);
       } else {
         await this.copy(this.stages.transactions, t.transactions);
         if (await this.findConflicts(tx)) return;
@@ -231,19 +238,27 @@ export class PostgresSink implements IngestSink {
     }
   }
 
-  /** guard: a condition the stored row must meet to be updated (it keeps its owner otherwise). */
+  /**
+   * guard: a condition the stored row must meet to be updated (it keeps its owner otherwise).
+   * The owners (user ids) of the rows inserted or updated join the ingest's changed users: the
+   * table's user_id, or (liabilities) the user of the row's account.
+   */
   private async merge(table: string, stage: string, cols: readonly string[], key: string, guard = ""): Promise<Counts> {
     const rest = cols.filter((c) => c !== key);
-    const r = await this.client!.query<{ ins: string; upd: string; total: string }>(`
+    const owned = cols.includes("user_id");
+    const r = await this.client!.query<{ ins: string; upd: string; total: string; users: string[] | null }>(`
       WITH up AS (
         INSERT INTO ${table} (${cols.map(q).join(",")})
         SELECT ${cols.map(q).join(",")} FROM ${stage}
         ON CONFLICT (${q(key)}) DO UPDATE SET ${rest.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(", ")}
         WHERE (${rest.map((c) => `${table}.${q(c)}`).join(",")}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${q(c)}`).join(",")})${guard ? ` AND ${guard}` : ""}
-        RETURNING (xmax = 0) AS inserted)
+        RETURNING (xmax = 0) AS inserted, ${owned ? "user_id" : "account_id"} AS owner)
       SELECT count(*) FILTER (WHERE inserted) AS ins, count(*) FILTER (WHERE NOT inserted) AS upd,
-             (SELECT count(*) FROM ${stage}) AS total FROM up`);
-    const { ins, upd, total } = r.rows[0];
+             (SELECT count(*) FROM ${stage}) AS total,
+             array_agg(DISTINCT ${owned ? "up.owner" : "a.user_id"}) AS users
+      FROM up${owned ? "" : " LEFT JOIN accounts a ON a.id = up.owner"}`);
+    const { ins, upd, total, users } = r.rows[0];
+    for (const u of users ?? []) if (u) this.changed.add(u);
     return { inserted: Number(ins), updated: Number(upd), unchanged: Number(total) - Number(ins) - Number(upd) };
   }
 
@@ -256,19 +271,22 @@ export class PostgresSink implements IngestSink {
     const c = this.client!;
     const rest = USER_COLS.filter((col) => col !== "id");
     await c.query(`SELECT u.id FROM users u JOIN stg_users_all s ON s.id = u.id ORDER BY u.id FOR NO KEY UPDATE OF u`);
-    const upd = await c.query(`UPDATE users u SET (${rest.map(q).join(",")}) = (${rest.map((col) => `s.${q(col)}`).join(",")}) FROM stg_users_all s
-      WHERE u.id = s.id AND u.role = 'customer' AND (${rest.map((col) => `u.${q(col)}`).join(",")}) IS DISTINCT FROM (${rest.map((col) => `s.${q(col)}`).join(",")})`);
+    const upd = await c.query<{ id: string }>(`UPDATE users u SET (${rest.map(q).join(",")}) = (${rest.map((col) => `s.${q(col)}`).join(",")}) FROM stg_users_all s
+      WHERE u.id = s.id AND u.role = 'customer' AND (${rest.map((col) => `u.${q(col)}`).join(",")}) IS DISTINCT FROM (${rest.map((col) => `s.${q(col)}`).join(",")})
+      RETURNING u.id`);
+    for (const u of upd.rows) this.changed.add(u.id);
     const users = this.counts.users;
     users.updated = upd.rowCount ?? 0;
     users.unchanged = this.usersStaged - users.inserted - users.updated;
-    const granted = await c.query(`
+    const granted = await c.query<{ user_id: string }>(`
       WITH g AS (
         UPDATE users u SET consent_granted = true, consent_at = now()
         WHERE u.consent_granted = false AND u.role = 'customer' AND u.id IN (SELECT id FROM stg_users_all WHERE grant_consent)
           AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.user_id = u.id AND NOT e.granted)
         RETURNING u.id)
-      INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g`);
+      INSERT INTO consent_events (user_id, granted, source, at) SELECT id, true, 'import', now() FROM g RETURNING user_id`);
     this.counts.consent_events.inserted = granted.rowCount ?? 0;
+    for (const u of granted.rows) this.changed.add(u.user_id);
   }
 
   async commit(run: IngestRunRecord): Promise<CommitOutcome> {
@@ -281,16 +299,17 @@ export class PostgresSink implements IngestSink {
     if (this.usersStaged) await this.mergeUsersAtCommit();
     if (this.removed.ids.length) {
       const del = await this.client!.query(
-        `DELETE FROM transactions t USING unnest($1::text[], $2::text[]) AS r(id, user_id) WHERE t.id = r.id AND t.user_id = r.user_id`,
+        `DELETE FROM transactions t USING unnest($1::text[], $2::text[]) AS r(id, user_id) WHERE t.id = r.id AND t.user_id = r.user_id RETURNING t.user_id`,
         [this.removed.ids, this.removed.users],
       );
+      for (const u of del.rows as { user_id: string }[]) this.changed.add(u.user_id);
       this.counts.transactions_removed = { deleted: del.rowCount ?? 0 };
     }
     await this.client!.query(ingestRunInsertSql((i) => `$${i}`), ingestRunValues(run, this.counts, (d) => d.toISOString()));
     await this.client!.query("COMMIT");
     this.inTx = false;
     this.release();
-    return { ok: true, counts: this.counts };
+    return { ok: true, counts: this.counts, changedUsers: [...this.changed].sort() };
   }
 
   private release() {

@@ -14,7 +14,7 @@ import type { IngestRunRecord } from "./run-record";
 export const MAX_REPORTED_ERRORS = 200;
 
 export type IngestResult =
-  | { ok: true; counts: EntityCounts; items: number; seconds: number }
+  | { ok: true; counts: EntityCounts; /** see CommitOutcome */ changedUsers: string[]; items: number; seconds: number }
   | { ok: false; errors: FieldError[]; error_count: number; items: number; /** the element limit the body went over */ too_many_items?: number };
 
 const SECTION_ORDER: Record<Section, number> = { users: 0, accounts: 1, credit: 2, student: 2, mortgage: 2, transactions: 3 };
@@ -251,7 +251,7 @@ export class IngestSession {
     }
     try {
       const out = await this.sink.commit(this.run);
-      if (out.ok) return { ok: true, counts: out.counts, items: this.items, seconds: (performance.now() - this.started) / 1000 };
+      if (out.ok) return { ok: true, counts: out.counts, changedUsers: out.changedUsers, items: this.items, seconds: (performance.now() - this.started) / 1000 };
       for (const c of out.conflicts) this.addError(conflictError(c));
       this.errorCount += out.conflict_count - out.conflicts.length;
       return { ok: false, errors: this.errors, error_count: this.errorCount, items: this.items };

@@ -43,7 +43,12 @@ export interface OwnershipConflict {
   index: number;
 }
 
-export type CommitOutcome = { ok: true; counts: EntityCounts } | { ok: false; conflicts: OwnershipConflict[]; conflict_count: number };
+/**
+ * changedUsers: the customers whose rows the ingest inserted or changed (users, accounts,
+ * transactions, liabilities, import consent), sorted; empty when it changed nothing. What an
+ * incremental recompute takes (lib/recompute.ts).
+ */
+export type CommitOutcome = { ok: true; counts: EntityCounts; changedUsers: string[] } | { ok: false; conflicts: OwnershipConflict[]; conflict_count: number };
 
 export interface IngestSink {
   readonly kind: "sqlite" | "postgres";

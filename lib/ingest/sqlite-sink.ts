@@ -44,19 +44,21 @@ function stagingSchema(): string {
  * Merges stg.<table> into main.<table>: inserts new keys, updates rows whose columns differ (and,
  * with `guard`, only when the guard holds), leaves the rest. New rows are told apart by rowid.
  */
-function mergeSql(table: string, cols: readonly string[], key: string, extra: Record<string, string> = {}, guard = ""): string {
+function mergeSql(table: string, cols: readonly string[], key: string, extra: Record<string, string> = {}, guard = "", returning = ""): string {
   const rest = cols.filter((c) => c !== key);
   const extraCols = Object.keys(extra);
   return `INSERT INTO main.${table} AS t (${list([...cols, ...extraCols])})
     SELECT ${list(cols)}${extraCols.map((c) => `, ${extra[c]}`).join("")} FROM stg.${table} WHERE true
     ON CONFLICT (${q(key)}) DO UPDATE SET ${rest.map((c) => `${q(c)} = excluded.${q(c)}`).join(", ")}
-    WHERE (${list(rest, "t.")}) IS NOT (${list(rest, "excluded.")})${guard ? ` AND ${guard}` : ""}`;
+    WHERE (${list(rest, "t.")}) IS NOT (${list(rest, "excluded.")})${guard ? ` AND ${guard}` : ""}${returning ? ` RETURNING ${returning}` : ""}`;
 }
 
 export class SqliteSink implements IngestSink {
   readonly kind = "sqlite" as const;
   private readonly db: Database.Database;
   private counts = emptyCounts();
+  /** Customers whose rows this ingest inserted or changed (what an incremental recompute takes). */
+  private changed = new Set<string>();
   private staged = { users: 0, accounts: 0, transactions: 0, liabilities: 0 };
   private st!: Record<"users" | "accounts" | "transactions" | "liabilities" | "aprs", Stmt>;
   /** A staging transaction is open (one per batch). */
@@ -168,11 +170,21 @@ export class SqliteSink implements IngestSink {
     if (this.staged.transactions > this.checkedRows) this.checkConflicts();
   }
 
-  /** Runs one merge and counts what it did: rows with a rowid above the old maximum are new. */
+  /**
+   * Runs one merge and counts what it did: rows with a rowid above the old maximum are new. A merge
+   * whose SQL ends in RETURNING <user id> adds the owners of the rows it wrote to the changed users.
+   */
   private merge(entity: "users" | "accounts" | "transactions" | "liabilities", sql: string, params: unknown[] = []): Counts {
     if (this.staged[entity] === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     const maxRowid = this.db.prepare(`SELECT coalesce(max(rowid), 0) FROM main.${entity}`).pluck().get() as number;
-    const changed = this.db.prepare(sql).run(...params).changes;
+    const stmt = this.db.prepare(sql);
+    let changed = 0;
+    if (stmt.reader) {
+      for (const owner of stmt.pluck().iterate(...params) as Iterable<string>) {
+        changed++;
+        this.changed.add(owner);
+      }
+    } else changed = stmt.run(...params).changes;
     const inserted = this.db.prepare(`SELECT count(*) FROM main.${entity} WHERE rowid > ?`).pluck().get(maxRowid) as number;
     return { inserted, updated: changed - inserted, unchanged: this.staged[entity] - changed };
   }
@@ -203,7 +215,10 @@ export class SqliteSink implements IngestSink {
       .pluck()
       .all(now) as string[];
     const ev = this.db.prepare(`INSERT INTO main.consent_events (user_id, granted, source, at) VALUES (?, 1, 'import', ?)`);
-    for (const id of granted) ev.run(id, now);
+    for (const id of granted) {
+      ev.run(id, now);
+      this.changed.add(id);
+    }
     return granted.length;
   }
 
@@ -214,6 +229,8 @@ export class SqliteSink implements IngestSink {
     this.db.exec(`CREATE TABLE stg.changed_liabilities AS SELECT s.account_id FROM stg.liabilities s LEFT JOIN main.liabilities l ON l.account_id = s.account_id
       WHERE l.account_id IS NULL OR (${list(rest, "l.")}) IS NOT (${list(rest, "s.")})`);
     const counts = this.merge("liabilities", mergeSql("liabilities", LIABILITY_COLS, "account_id"));
+    const owners = this.db.prepare(`SELECT DISTINCT a.user_id FROM stg.changed_liabilities c JOIN main.accounts a ON a.id = c.account_id`).pluck().all() as string[];
+    for (const u of owners) this.changed.add(u);
     this.db.exec(`DELETE FROM main.liability_aprs WHERE account_id IN (SELECT account_id FROM stg.changed_liabilities);
       INSERT INTO main.liability_aprs (${list(APR_COLS)}) SELECT ${list(APR_COLS)} FROM stg.aprs
         WHERE account_id IN (SELECT account_id FROM stg.changed_liabilities) ORDER BY rowid;`);
@@ -229,19 +246,21 @@ export class SqliteSink implements IngestSink {
     this.db.exec("BEGIN IMMEDIATE");
     const c = this.counts;
     const now = sqliteTime();
-    c.users = this.merge("users", mergeSql("users", USER_COLS, "id", { role: "'customer'", consent_granted: "0", created_at: "?" }, "t.role = 'customer'"), [now]);
+    c.users = this.merge("users", mergeSql("users", USER_COLS, "id", { role: "'customer'", consent_granted: "0", created_at: "?" }, "t.role = 'customer'", "id"), [now]);
     c.consent_events.inserted = this.grantImportConsent(now);
-    c.accounts = this.merge("accounts", mergeSql("accounts", ACCOUNT_COLS, "id", { created_at: "?" }, "t.user_id = excluded.user_id"), [now]);
+    c.accounts = this.merge("accounts", mergeSql("accounts", ACCOUNT_COLS, "id", { created_at: "?" }, "t.user_id = excluded.user_id", "user_id"), [now]);
     c.liabilities = this.mergeLiabilities();
-    c.transactions = this.merge("transactions", mergeSql("transactions", TRANSACTION_COLS, "id", {}, "t.account_id = excluded.account_id"));
+    c.transactions = this.merge("transactions", mergeSql("transactions", TRANSACTION_COLS, "id", {}, "t.account_id = excluded.account_id", "user_id"));
     if (this.removals) {
-      const sql = `DELETE FROM main.transactions WHERE id IN (SELECT r.id FROM stg.removed r WHERE r.user_id = transactions.user_id)`;
-      c.transactions_removed = { deleted: this.db.prepare(sql).run().changes };
+      const sql = `DELETE FROM main.transactions WHERE id IN (SELECT r.id FROM stg.removed r WHERE r.user_id = transactions.user_id) RETURNING user_id`;
+      const owners = this.db.prepare(sql).pluck().all() as string[];
+      for (const u of owners) this.changed.add(u);
+      c.transactions_removed = { deleted: owners.length };
     }
     this.db.prepare(ingestRunInsertSql(() => "?")).run(...ingestRunValues(run, c, sqliteTime));
     this.db.exec("COMMIT");
     this.close();
-    return { ok: true, counts: c };
+    return { ok: true, counts: c, changedUsers: [...this.changed].sort() };
   }
 
   async rollback() {

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench -- --scale` (not part of CI): issue 12's large figures on PostgreSQL (BENCH_PG_URL, wiped).
+ * - scale_10k_end_to_end_s: generate, ingest, pipeline (one worker process per core), eval of
+ *   --scale-users users (default 10,000) x 12 months, each stage its own line (scale_10k_stage_s).
+ * - console_*_p95_ms: the console's data functions (warm, p95 of 40 calls) over that database.
+ *   The functions are reached through CONSOLE_QUERIES only: point it at other implementations
+ *   (keyset paging, search indexes) to compare them on the same data.
+ */
+import path from "node:path";
+import { availableParallelism, loadavg } from "node:os";
+import { rmSync } from "node:fs";
+import { emit, percentile, time } from "./util";
+import { withDatabase } from "./queue";
+import { freshPostgres } from "../db/fresh";
+import { db } from "../db/client";
+import { SYSTEM, type Actor } from "../db/actor";
+import { clearPipelineQueue } from "../db/pipeline-queue";
+import { listUsers } from "../db/user-list";
+import { reviewQueue } from "../db/review";
+import { getUserDetail } from "../db/user-detail";
+import { ingestFile } from "../ingest";
+import { enqueuePipeline } from "../jobs/pipeline";
+import { writeBundle } from "../generator";
+import { runEvaluation } from "../eval/run";
+import { runWorkersUntilEmpty } from "../jobs/processes";
+
+/** The console pages' data calls, as the pages make them (app/operator/page.tsx, review/page.tsx, users/[id]/page.tsx). */
+export const CONSOLE_QUERIES = {
+  users_page: (actor: Actor, i: number) => listUsers(actor, { page: 1 + (i % 10) }),
+  users_search: (actor: Actor, i: number, names: string[]) => listUsers(actor, { q: names[i % names.length] }),
+  review_page: (actor: Actor) => reviewQueue(actor, { status: "pending" }),
+  user_detail: (actor: Actor, i: number, ids: string[]) => getUserDetail(actor, ids[i % ids.length]),
+};
+
+const CALLS = 40;
+const WARM = 3;
+
+interface Opts {
+  dir: string;
+  asOf: string;
+  pgUrl: string;
+  ctx: Record<string, unknown>;
+  users: number;
+}
+
+async function stages(o: Opts): Promise<Record<string, number>> {
+  const file = path.join(o.dir, `scale-${o.users}.json`);
+  const out: Record<string, number> = {};
+  out.generate = (await time(() => writeBundle({ users: o.users, seed: 42, months: 12, asOf: o.asOf, out: file }))).ms / 1000;
+  await freshPostgres(o.pgUrl);
+  await clearPipelineQueue(SYSTEM);
+  const ingest = await time(() => ingestFile(file));
+  if (!ingest.value.ok) throw new Error("scale bench: ingest failed");
+  out.ingest = ingest.ms / 1000;
+  out.pipeline = (await time(async () => {
+    await enqueuePipeline("all", o.asOf);
+    await runWorkersUntilEmpty(availableParallelism());
+  })).ms / 1000;
+  const evalDir = path.join(o.dir, "scale-eval");
+  rmSync(evalDir, { recursive: true, force: true });
+  out.eval = (await time(() => runEvaluation({ asOf: o.asOf, outDir: evalDir, actor: SYSTEM, s3: null }))).ms / 1000;
+  return out;
+}
+
+async function consoleFigures(o: Opts): Promise<void> {
+  const operator: Actor = { id: "bench-operator", role: "operator" };
+  const sample = await db().user.findMany({ where: { role: "customer" }, select: { id: true, name: true }, orderBy: { id: "asc" }, take: 200 });
+  const ids = sample.map((u) => u.id);
+  const names = sample.map((u) => u.name.split(" ")[0].slice(0, 4));
+  const recs = await db().recommendation.count();
+  const run: Record<keyof typeof CONSOLE_QUERIES, (i: number) => Promise<unknown>> = {
+    users_page: (i) => CONSOLE_QUERIES.users_page(operator, i),
+    users_search: (i) => CONSOLE_QUERIES.users_search(operator, i, names),
+    review_page: () => CONSOLE_QUERIES.review_page(operator),
+    user_detail: (i) => CONSOLE_QUERIES.user_detail(operator, i, ids),
+  };
+  for (const [name, f] of Object.entries(run)) {
+    for (let i = 0; i < WARM; i++) await f(i);
+    const ms: number[] = [];
+    for (let i = 0; i < CALLS; i++) ms.push((await time(() => f(i))).ms);
+    emit(`console_${name}_p95_ms`, percentile(ms, 95), "ms", {
+      database: "postgres", users: o.users, recommendations: recs, calls: CALLS, p50_ms: Number(percentile(ms, 50).toFixed(2)), goal: "< 200", loadavg: loadavg().map((x) => Number(x.toFixed(2))),
+      note: "lib/db functions the page calls (CONSOLE_QUERIES), warm", ...o.ctx,
+    });
+  }
+}
+
+export async function runScaleBenches(o: Opts): Promise<void> {
+  await withDatabase(o.pgUrl, async () => {
+    const s = await stages(o);
+    const total = Object.values(s).reduce((a, b) => a + b, 0);
+    for (const [stage, seconds] of Object.entries(s))
+      emit("scale_10k_stage_s", seconds, "s", { stage, users: o.users, months: 12, per_user_ms: Number(((seconds * 1000) / o.users).toFixed(3)), workers: availableParallelism(), ...o.ctx });
+    emit("scale_10k_end_to_end_s", total, "s", { users: o.users, months: 12, stages: s, loadavg: loadavg().map((x) => Number(x.toFixed(2))), note: o.users === 10_000 ? "" : `run at ${o.users} users, not 10,000`, ...o.ctx });
+    await consoleFigures(o);
+  });
+}
