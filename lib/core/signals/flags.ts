@@ -258,15 +258,15 @@ export function rowFlags(
     }
   }
 
-  // Overdraft/NSF fees (positive) and their reversals (negative: a refunded fee, ./fees.ts offsets them).
-  if ((detailed != null && OVERDRAFT_SET.has(detailed)) || (primary == null && d & D_OVERDRAFT && (amt > 0 || d & D_FEE_REVERSAL))) {
-    f |= F_OVERDRAFT_FEE;
-  }
-  if (
-    acct.kind === "credit" &&
-    amt > 0 &&
-    (detailed === "BANK_FEES_INTEREST_CHARGE" || ((primary == null || primary === "BANK_FEES") && d & D_INTEREST))
-  ) {
+  return f | chargeFlags(t, acct, d);
+}
+
+/** Overdraft/NSF fees (positive) and their reversals (negative: a refunded fee, ./fees.ts offsets them); card interest. */
+function chargeFlags(t: CoreTransaction, acct: AccountInfo, d: number): number {
+  const { pfc_primary: primary, pfc_detailed: detailed, amount_cents: amt } = t;
+  let f = 0;
+  if ((detailed != null && OVERDRAFT_SET.has(detailed)) || (primary == null && d & D_OVERDRAFT && (amt > 0 || d & D_FEE_REVERSAL))) f |= F_OVERDRAFT_FEE;
+  if (acct.kind === "credit" && amt > 0 && (detailed === "BANK_FEES_INTEREST_CHARGE" || ((primary == null || primary === "BANK_FEES") && d & D_INTEREST))) {
     f |= F_INTEREST;
   }
   return f;
