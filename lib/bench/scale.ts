@@ -16,7 +16,8 @@ import { db } from "../db/client";
 import { SYSTEM, type Actor } from "../db/actor";
 import { clearPipelineQueue } from "../db/pipeline-queue";
 import { listUsers } from "../db/user-list";
-import { reviewQueue } from "../db/review";
+import { reviewQueuePage } from "../db/review-queue";
+import { parseReviewQuery, type ReviewQuery } from "../core/console/review-query";
 import { getUserDetail } from "../db/user-detail";
 import { ingestFile } from "../ingest";
 import { enqueuePipeline } from "../jobs/pipeline";
@@ -24,11 +25,29 @@ import { writeBundle } from "../generator";
 import { runEvaluation } from "../eval/run";
 import { runWorkersUntilEmpty } from "../jobs/processes";
 
-/** The console pages' data calls, as the pages make them (app/operator/page.tsx, review/page.tsx, users/[id]/page.tsx). */
+/**
+ * The console pages' data calls, as the pages make them (app/operator/page.tsx, review/page.tsx,
+ * users/[id]/page.tsx): the list pages walk forward by their keyset cursor, as an operator clicking
+ * "Next page" does, and start again at the first page when the list ends.
+ */
+const cursors: { users?: string; review?: string } = {};
+const pendingQuery = (after?: string): ReviewQuery => {
+  const parsed = parseReviewQuery(after ? { status: "pending", after } : { status: "pending" });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.query;
+};
 export const CONSOLE_QUERIES = {
-  users_page: (actor: Actor, i: number) => listUsers(actor, { page: 1 + (i % 10) }),
+  users_page: async (actor: Actor) => {
+    const page = await listUsers(actor, { after: cursors.users });
+    cursors.users = page.next ?? undefined;
+    return page;
+  },
   users_search: (actor: Actor, i: number, names: string[]) => listUsers(actor, { q: names[i % names.length] }),
-  review_page: (actor: Actor) => reviewQueue(actor, { status: "pending" }),
+  review_page: async (actor: Actor) => {
+    const page = await reviewQueuePage(actor, pendingQuery(cursors.review));
+    cursors.review = page.next ?? undefined;
+    return page;
+  },
   user_detail: (actor: Actor, i: number, ids: string[]) => getUserDetail(actor, ids[i % ids.length]),
 };
 
@@ -69,7 +88,7 @@ async function consoleFigures(o: Opts): Promise<void> {
   const names = sample.map((u) => u.name.split(" ")[0].slice(0, 4));
   const recs = await db().recommendation.count();
   const run: Record<keyof typeof CONSOLE_QUERIES, (i: number) => Promise<unknown>> = {
-    users_page: (i) => CONSOLE_QUERIES.users_page(operator, i),
+    users_page: () => CONSOLE_QUERIES.users_page(operator),
     users_search: (i) => CONSOLE_QUERIES.users_search(operator, i, names),
     review_page: () => CONSOLE_QUERIES.review_page(operator),
     user_detail: (i) => CONSOLE_QUERIES.user_detail(operator, i, ids),
