@@ -16,8 +16,9 @@ import * as signals from "@/lib/core/signals/constants";
 import * as evaluation from "@/lib/eval/constants";
 import * as console_ from "@/lib/core/console/review-query";
 import * as plaid from "@/lib/plaid/constants";
+import * as meHistory from "@/lib/core/me/history";
 
-const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation, ...console_, ...plaid };
+const CONSTANTS: Record<string, unknown> = { ...signals, ...personas, ...recommend, ...guardrails, ...compare, ...insights, ...evaluation, ...console_, ...plaid, ...meHistory };
 
 interface Statement {
   line: number;
