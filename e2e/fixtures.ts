@@ -18,6 +18,11 @@ export function e2eData(): E2EData {
   return JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../tmp/e2e-data.json"), "utf8")) as E2EData;
 }
 
+/** Waits until React has hydrated the page (components/hydration-marker.tsx): a click before that submits nothing. */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+}
+
 export class SignInPage {
   constructor(readonly page: Page) {}
   async goto(callbackUrl?: string) {
@@ -50,6 +55,7 @@ export class UserDetailPage {
   constructor(readonly page: Page) {}
   async goto(id: string) {
     await this.page.goto(`/operator/users/${encodeURIComponent(id)}`);
+    await hydrated(this.page);
   }
   readonly windowTab = (w: "30 days" | "180 days") => this.page.getByRole("tab", { name: w });
   readonly matchedPersonas = (w: "30d" | "180d") => this.page.getByRole("region", { name: `Matched personas (${w})` });
@@ -71,6 +77,7 @@ export class ReviewQueuePage {
   constructor(readonly page: Page) {}
   async goto() {
     await this.page.goto("/operator/review");
+    await hydrated(this.page);
   }
   readonly items = () => this.page.getByRole("main").getByRole("article");
 }
@@ -79,6 +86,7 @@ export class MePage {
   constructor(readonly page: Page) {}
   async goto() {
     await this.page.goto("/me");
+    await hydrated(this.page);
   }
   readonly consentSwitch = () => this.page.getByRole("switch", { name: "Share my data for personalized insights" });
   readonly insights = () => this.page.getByRole("region", { name: "Your insights" });

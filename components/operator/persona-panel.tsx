@@ -94,7 +94,7 @@ function PersonaEvaluations({ assignment: a }: { assignment: PersonaAssignment }
 
 function CriteriaTable({ evaluation: ev }: { evaluation: PersonaAssignment["evaluations"][number] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Criteria of ${ev.name}`}>
       <table className="mt-1 w-full text-left text-xs">
         <caption className="sr-only">Criteria of {ev.name}</caption>
         <thead className="text-slate-500">

@@ -69,7 +69,7 @@ function SubscriptionsSection({ sub }: { sub: WindowSignals["subscriptions"] }) 
 
 function StreamsTable({ streams }: { streams: WindowSignals["subscriptions"]["streams"] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Recurring streams">
       <table className="w-full text-left text-xs">
         <caption className="sr-only">Recurring streams</caption>
         <thead className="text-slate-500">

@@ -11,7 +11,7 @@ export function Headline({ s }: { s: RunSummary }) {
       <p className="mt-1 text-xs text-slate-500">
         Run {s.id} · {s.createdAt.slice(0, 19).replace("T", " ")} UTC · code {s.gitCommit ?? "unknown"}
       </p>
-      <div className="mt-3 overflow-x-auto">
+      <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Headline metrics">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Headline metrics against the brief&apos;s targets</caption>
           <thead className="bg-slate-50 text-xs text-slate-500">

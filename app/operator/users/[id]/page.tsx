@@ -155,7 +155,7 @@ function ReviewUserCard({ d }: { d: Loaded }) {
         <div className="space-y-2 text-sm">
           <p>
             {n} {n === 1 ? "suggestion waits" : "suggestions wait"} for review (both windows).{" "}
-            <Link href={`/operator/review?user=${encodeURIComponent(d.user.id)}&sort=user`} className="text-teal-800 hover:underline">
+            <Link href={`/operator/review?user=${encodeURIComponent(d.user.id)}&sort=user`} className="text-teal-800 underline hover:no-underline">
               Open them in the queue
             </Link>
           </p>
