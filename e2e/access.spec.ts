@@ -9,7 +9,7 @@ test.describe("access control", () => {
     const detail = new UserDetailPage(page);
     await detail.goto(customer.id);
     const card = detail.recommendation(await UserDetailPage.title(detail.firstPending()));
-    await card.getByRole("button", { name: "Approve" }).click();
+    await UserDetailPage.approve(card);
     await expect(UserDetailPage.status(card)).toHaveText("Status: approved");
     await page.context().close();
   });

@@ -15,7 +15,7 @@ test.describe("customer dashboard", () => {
     const rec = detail.firstPending();
     approvedTitle = await UserDetailPage.title(rec);
     const card = detail.recommendation(approvedTitle);
-    await card.getByRole("button", { name: "Approve" }).click();
+    await UserDetailPage.approve(card);
     await expect(UserDetailPage.status(card)).toHaveText("Status: approved");
     const other = detail.firstPending();
     pendingTitle = await UserDetailPage.title(other);

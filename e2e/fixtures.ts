@@ -65,6 +65,11 @@ export class UserDetailPage {
   firstPending(): Locator {
     return this.recommendations().filter({ has: this.page.getByText("Status: pending") }).first();
   }
+  /** Approves the recommendation in `article` once its decision form is hydrated. */
+  static async approve(article: Locator): Promise<void> {
+    await article.locator("form[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+    await article.getByRole("button", { name: "Approve" }).click();
+  }
   static status(article: Locator): Locator {
     return article.getByText(/^Status:/);
   }

@@ -24,7 +24,7 @@ async function approveFirst(page: Page, kind: "education" | "offer"): Promise<st
   if (!(await rec.count())) return null;
   const title = await UserDetailPage.title(rec);
   const card = detail.recommendation(title);
-  await card.getByRole("button", { name: "Approve" }).click();
+  await UserDetailPage.approve(card);
   await expect(UserDetailPage.status(card)).toHaveText("Status: approved");
   return title;
 }

@@ -38,7 +38,7 @@ test.describe("operator console", () => {
     // Approve: the status changes from pending to approved, and the audit records it.
     await expect(UserDetailPage.status(card)).toHaveText("Status: pending");
     await card.getByRole("textbox", { name: "Note (optional)" }).fill("Looks right for this customer");
-    await card.getByRole("button", { name: "Approve" }).click();
+    await UserDetailPage.approve(card);
     await expect(UserDetailPage.status(card)).toHaveText("Status: approved");
     const audit = page.getByRole("region", { name: "Operator actions" });
     await expect(audit.getByRole("listitem").filter({ hasText: "Looks right for this customer" })).toBeVisible();

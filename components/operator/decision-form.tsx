@@ -1,13 +1,16 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { decideRecommendationAction } from "@/lib/actions/decide-recommendation";
 import { Button } from "@/components/ui/button";
 
 /** Approve / reject / flag one recommendation, with an optional note. */
 export function DecisionForm({ recommendationId, title, compact }: { recommendationId: string; title: string; compact?: boolean }) {
   const [state, action, pending] = useActionState(decideRecommendationAction, null);
+  // data-hydrated once React owns the form: a click before that submits nothing (browser tests wait for it).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.setAttribute("data-hydrated", ""), []);
   return (
-    <form action={action} className={compact ? "flex flex-wrap items-center gap-2" : "mt-3 flex flex-wrap items-end gap-2"} aria-label={`Decide: ${title}`}>
+    <form ref={form} action={action} className={compact ? "flex flex-wrap items-center gap-2" : "mt-3 flex flex-wrap items-end gap-2"} aria-label={`Decide: ${title}`}>
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <label className="flex min-w-48 flex-1 flex-col text-xs font-medium text-slate-600">
         {compact ? <span className="sr-only">Note</span> : "Note (optional)"}
