@@ -44,3 +44,15 @@ export function ChartFigure({ id, title, note, table, children, height = "h-60" 
     </figure>
   );
 }
+
+/** A chart's card when there is nothing to draw: its title and the sentence that says why. */
+export function ChartEmpty({ id, title, sentence }: { id: string; title: string; sentence: string }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      <p className="mt-1 text-sm text-slate-600">{sentence}</p>
+    </section>
+  );
+}

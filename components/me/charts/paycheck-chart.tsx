@@ -4,20 +4,12 @@ import type { PaycheckHistory } from "@/lib/core/me/history";
 import { paycheckSentence } from "@/lib/core/me/copy";
 import { formatDayMonth } from "@/lib/core/chat/facts";
 import { formatMoney } from "@/lib/core/shared/format";
-import { ChartFigure } from "@/components/ui/chart-figure";
+import { ChartEmpty, ChartFigure } from "@/components/ui/chart-figure";
 
 /** Each paycheck of the window as a bar on its date; without any, the sentence says so. */
 export function PaycheckChart({ history }: { history: PaycheckHistory }) {
   const title = `Paychecks, last ${history.days} days`;
-  if (!history.points.length)
-    return (
-      <section aria-labelledby="paychecks-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h3 id="paychecks-title" className="text-sm font-semibold text-slate-900">
-          {title}
-        </h3>
-        <p className="mt-1 text-sm text-slate-600">{paycheckSentence(history)}</p>
-      </section>
-    );
+  if (!history.points.length) return <ChartEmpty id="paychecks" title={title} sentence={paycheckSentence(history)} />;
   const rows = history.points.map((p) => ({ label: formatDayMonth(p.date), dollars: p.cents / 100 }));
   return (
     <ChartFigure id="paychecks" title={title} note={paycheckSentence(history)} table={{ columns: ["Date", "Amount"], rows: history.points.map((p) => [formatDayMonth(p.date), formatMoney(p.cents)]) }}>

@@ -4,20 +4,12 @@ import type { SavingsHistory } from "@/lib/core/me/history";
 import { savingsSentence } from "@/lib/core/me/copy";
 import { formatDayMonth } from "@/lib/core/chat/facts";
 import { formatMoney } from "@/lib/core/shared/format";
-import { ChartFigure } from "@/components/ui/chart-figure";
+import { ChartEmpty, ChartFigure } from "@/components/ui/chart-figure";
 
 /** The savings balance over the window, one point a week; without a known balance, the sentence says why (never a line at $0). */
 export function SavingsChart({ history }: { history: SavingsHistory }) {
   const title = `Savings balance, last ${history.days} days`;
-  if (history.status !== "known")
-    return (
-      <section aria-labelledby="savings-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h3 id="savings-title" className="text-sm font-semibold text-slate-900">
-          {title}
-        </h3>
-        <p className="mt-1 text-sm text-slate-600">{savingsSentence(history)}</p>
-      </section>
-    );
+  if (history.status !== "known") return <ChartEmpty id="savings" title={title} sentence={savingsSentence(history)} />;
   const rows = history.points.map((p) => ({ label: formatDayMonth(p.date), dollars: p.cents / 100 }));
   return (
     <ChartFigure id="savings" title={title} note={savingsSentence(history)} table={{ columns: ["Date", "Balance"], rows: history.points.map((p) => [formatDayMonth(p.date), formatMoney(p.cents)]) }}>
