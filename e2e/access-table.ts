@@ -149,6 +149,10 @@ export const ROUTES: Record<string, RouteProbe[]> = {
     // An unknown run: 404 proves the operator got past authorization.
     { label: "an unknown run's file", send: (r) => r.get("/api/operator/evaluations/no-such-run/files/metrics.json"), status: { signedOut: 401, customerA: 403, customerB: 403, operator: 404 } },
   ],
+  "GET /api/operator/recommendations/[id]/trace": [
+    // An unknown recommendation: 404 proves the operator got past authorization (a real trace: operator.spec.ts).
+    { label: "an unknown recommendation's trace", send: (r) => r.get("/api/operator/recommendations/no-such-rec/trace"), status: { signedOut: 401, customerA: 403, customerB: 403, operator: 404 } },
+  ],
   "POST /api/plaid/webhook": [
     // The e2e server runs without the Plaid variables: the route is not there for anyone (verified webhooks: tests/plaid-live.test.ts).
     { label: "a webhook while Plaid is not configured", send: (r) => r.post("/api/plaid/webhook", { data: { webhook_type: "TRANSACTIONS" } }), status: everyone(404) },

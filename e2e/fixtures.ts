@@ -57,10 +57,12 @@ export class UserDetailPage {
     await this.page.goto(`/operator/users/${encodeURIComponent(id)}`);
     await hydrated(this.page);
   }
-  readonly windowTab = (w: "30 days" | "180 days") => this.page.getByRole("tab", { name: w });
+  readonly windowTab = (w: "30 days" | "180 days") => this.page.getByRole("navigation", { name: "Window" }).getByRole("link", { name: w });
   readonly matchedPersonas = (w: "30d" | "180d") => this.page.getByRole("region", { name: `Matched personas (${w})` });
-  readonly recommendations = () => this.page.getByRole("tabpanel").getByRole("article");
-  readonly recommendation = (title: string) => this.page.getByRole("tabpanel").getByRole("article", { name: title });
+  /** The window shown (one at a time: the Window links switch between them). */
+  readonly shownWindow = () => this.page.getByRole("region", { name: /^Window: / });
+  readonly recommendations = () => this.shownWindow().getByRole("article");
+  readonly recommendation = (title: string) => this.shownWindow().getByRole("article", { name: title });
   /** The first recommendation still waiting for a decision. */
   firstPending(): Locator {
     return this.recommendations().filter({ has: this.page.getByText("Status: pending") }).first();

@@ -19,7 +19,7 @@ test.describe("operator console", () => {
     await users.openUser(customer.name);
 
     const detail = new UserDetailPage(page);
-    await expect(detail.windowTab("30 days")).toHaveAttribute("aria-selected", "true");
+    await expect(detail.windowTab("30 days")).toHaveAttribute("aria-current", "page");
     // Personas with their reasons.
     const matched = detail.matchedPersonas("30d");
     await expect(matched.getByRole("listitem").first()).toBeVisible();
@@ -43,9 +43,12 @@ test.describe("operator console", () => {
     const audit = page.getByRole("region", { name: "Operator actions" });
     await expect(audit.getByRole("listitem").filter({ hasText: "Looks right for this customer" })).toBeVisible();
 
-    // The 180-day window has its own tab.
+    // The 180-day window has its own link; the 30-day window's panels are no longer on the page.
     await detail.windowTab("180 days").click();
+    await expect(page).toHaveURL(/[?&]window=180d/);
+    await expect(detail.windowTab("180 days")).toHaveAttribute("aria-current", "page");
     await expect(detail.matchedPersonas("180d")).toBeVisible();
+    await expect(detail.matchedPersonas("30d")).toHaveCount(0);
   });
 
   test("review queue decides inline and the item leaves the pending list", async ({ page }) => {

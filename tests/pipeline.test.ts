@@ -5,12 +5,12 @@ import { db } from "@/lib/db/client";
 import { runPipeline, runPipelineForUser } from "@/lib/pipeline";
 import { setConsent } from "@/lib/db/consent";
 import { decideRecommendation } from "@/lib/db/review";
-import { getUserDetail } from "@/lib/db/user-detail";
+import { getRecommendationTrace, getUserDetail } from "@/lib/db/user-detail";
 import { getCustomerView } from "@/lib/db/customer-view";
 import { getProfile } from "@/lib/db/profiles";
 import { latestAsOf } from "@/lib/db/as-of";
 import { pipelineStore } from "@/lib/db/pipeline-store";
-import { ForbiddenError, SYSTEM } from "@/lib/db/actor";
+import { ForbiddenError, NotFoundError, SYSTEM } from "@/lib/db/actor";
 import { smallBundle } from "./fixtures/bundle";
 
 const AS_OF = "2026-11-01";
@@ -71,6 +71,15 @@ describe(`pipeline, consent and review (${dbKind})`, () => {
     expect(JSON.stringify(mine)).not.toContain("looks right");
     await expect(getCustomerView(bob, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getUserDetail(alice, "u_alice")).rejects.toBeInstanceOf(ForbiddenError);
+    // The operator's user page loads no trace; each is read on its own, by operators only.
+    const detail = await getUserDetail(operator, "u_alice");
+    expect(detail.recommendations.map((r) => r.id).sort()).toEqual(recs.map((r) => r.id).sort());
+    expect(JSON.stringify(detail.recommendations)).not.toContain("guardrails");
+    const trace = await getRecommendationTrace(operator, recs[0].id);
+    expect(trace?.item.id).toBe(recs[0].itemId);
+    expect(trace?.guardrails?.passed).toBe(true);
+    await expect(getRecommendationTrace(alice, recs[0].id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getRecommendationTrace(operator, "no-such-rec")).rejects.toBeInstanceOf(NotFoundError);
     const own = (await getProfile(alice, "u_alice")) as any;
     const ownRecs = [...own.windows["30d"].recommendations, ...own.windows["180d"].recommendations];
     expect(ownRecs.map((r: any) => r.id)).toEqual([recs[0].id]);

@@ -2,7 +2,7 @@ import type { UserDetail } from "@/lib/types/views";
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "./persona-badge";
 import { DecisionForm } from "./decision-form";
-import { TraceView } from "./trace-view";
+import { TraceDisclosure } from "./trace-disclosure";
 
 type Rec = UserDetail["recommendations"][number];
 
@@ -25,12 +25,7 @@ export function RecommendationCard({ rec }: { rec: Rec }) {
         {rec.rationale}
       </p>
       <p className="mt-2 text-xs text-slate-500">{rec.disclosure}</p>
-      {rec.trace ? (
-        <details className="mt-3 rounded bg-slate-50 p-3">
-          <summary className="cursor-pointer text-sm font-medium text-teal-800">Decision trace</summary>
-          <TraceView trace={rec.trace} />
-        </details>
-      ) : null}
+      <TraceDisclosure recommendationId={rec.id} />
       <DecisionForm recommendationId={rec.id} title={rec.title} />
     </article>
   );

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { assertSelfOrOperator, type Actor } from "./actor";
-import { getUserDetail } from "./user-detail";
+import { getUserDetail, recommendationTraces } from "./user-detail";
 import { getCustomerView } from "./customer-view";
 import { buildProfile } from "../core/profile-json";
 
@@ -23,13 +23,14 @@ export async function getProfile(actor: Actor, userId: string, asOf?: string) {
     });
   }
   const d = await getUserDetail(actor, userId, asOf);
+  const traces = d.asOf ? await recommendationTraces(actor, userId, d.asOf) : new Map();
   return buildProfile({
     user_id: d.user.id,
     as_of: d.asOf,
     consent: { granted: d.user.consentGranted, at: d.user.consentAt },
     signals: { "30d": d.windows["30d"].signals ?? undefined, "180d": d.windows["180d"].signals ?? undefined },
     personas: { "30d": d.windows["30d"].persona ?? undefined, "180d": d.windows["180d"].persona ?? undefined },
-    recommendations: d.recommendations,
+    recommendations: d.recommendations.map((r) => ({ ...r, trace: traces.get(r.id) ?? null })),
     includeTrace: true,
   });
 }

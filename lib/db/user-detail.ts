@@ -23,7 +23,14 @@ export async function getUserDetail(actor: Actor, userId: string, asOfWanted?: s
     p.account.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, type: true, subtype: true, name: true, mask: true, currentCents: true, limitCents: true, holderCategory: true } }),
     asOf ? p.signalSnapshot.findMany({ where: { userId, asOf }, select: { window: true, dataJson: true } }) : [],
     asOf ? p.personaAssignment.findMany({ where: { userId, asOf }, select: { window: true, primary: true, overriddenBy: true, matchedJson: true } }) : [],
-    asOf ? p.recommendation.findMany({ where: { userId, asOf }, orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }] }) : [],
+    asOf
+      ? p.recommendation.findMany({
+          where: { userId, asOf },
+          orderBy: [{ window: "asc" }, { kind: "asc" }, { rank: "asc" }],
+          // Not the trace: the page loads one when the operator opens it (getRecommendationTrace).
+          select: { id: true, window: true, kind: true, itemId: true, title: true, rationale: true, disclosure: true, status: true, rank: true, generator: true, createdAt: true },
+        })
+      : [],
     p.consentEvent.findMany({ where: { userId }, orderBy: { at: "desc" }, select: { granted: true, source: true, at: true } }),
     p.operatorAction.findMany({ where: { userId }, orderBy: { at: "desc" }, take: 100, include: { operator: { select: { name: true } } } }),
   ]);
@@ -43,7 +50,7 @@ export async function getUserDetail(actor: Actor, userId: string, asOfWanted?: s
     windows,
     recommendations: recs.map((r) => ({
       id: r.id, window: r.window, kind: r.kind, itemId: r.itemId, title: r.title, rationale: r.rationale, disclosure: r.disclosure, status: r.status, rank: r.rank,
-      generator: r.generator, trace: parse<DecisionTrace>(r.traceJson), createdAt: r.createdAt.toISOString(),
+      generator: r.generator, createdAt: r.createdAt.toISOString(),
     })),
     consentEvents: events.map((e) => ({ granted: e.granted, source: e.source, at: e.at.toISOString() })),
     actions: actions.map((a) => ({
@@ -51,4 +58,19 @@ export async function getUserDetail(actor: Actor, userId: string, asOfWanted?: s
       before: parse(a.beforeJson), after: parse(a.afterJson), at: a.at.toISOString(),
     })),
   };
+}
+
+/** Operators: one recommendation's decision trace (the user page loads it when the operator opens it). */
+export async function getRecommendationTrace(actor: Actor, recommendationId: string): Promise<DecisionTrace | null> {
+  assertOperator(actor);
+  const r = await db().recommendation.findUnique({ where: { id: recommendationId }, select: { traceJson: true } });
+  if (!r) throw new NotFoundError("no such recommendation");
+  return parse<DecisionTrace>(r.traceJson);
+}
+
+/** Operators: the decision traces of a customer's recommendations at an as-of, by recommendation id (the profile JSON). */
+export async function recommendationTraces(actor: Actor, userId: string, asOf: string): Promise<Map<string, DecisionTrace | null>> {
+  assertOperator(actor);
+  const rows = await db().recommendation.findMany({ where: { userId, asOf }, select: { id: true, traceJson: true } });
+  return new Map(rows.map((r) => [r.id, parse<DecisionTrace>(r.traceJson)]));
 }

@@ -5,7 +5,6 @@
  */
 import type { WindowId, WindowSignals } from "../core/signals/types";
 import type { PersonaAssignment } from "../core/personas/types";
-import type { DecisionTrace } from "../core/guardrails/trace";
 import type { StoredRecommendation } from "../core/profile-json";
 
 /** The fields every view of a stored recommendation shares (one shape, lib/core/profile-json.ts). */
@@ -32,7 +31,6 @@ export interface OperatorRecommendation extends RecommendationBase {
   status: string;
   rank: number;
   generator: string;
-  trace: DecisionTrace | null;
   createdAt: string;
 }
 
@@ -64,7 +62,7 @@ export interface ReviewQueueItem {
   changed: boolean;
 }
 
-/** Operators: everything about one customer (all statuses, traces, consent history, action log). */
+/** Operators: everything about one customer (all statuses, consent history, action log; traces load on demand). */
 export interface UserDetail {
   user: { id: string; name: string; email: string; consentGranted: boolean; consentAt: string | null; ageBand: string | null; incomeTier: string | null; region: string | null };
   asOf: string | null;

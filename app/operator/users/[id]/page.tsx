@@ -5,10 +5,10 @@ import { getUserDetail } from "@/lib/db/user-detail";
 import { getChatTranscript } from "@/lib/db/chat";
 import { customerAccess } from "@/lib/db/user-status";
 import type { UserDetail } from "@/lib/types/views";
+import { WINDOW_IDS, type WindowId } from "@/lib/core/signals/types";
 import { NotFoundError } from "@/lib/db/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Tabs } from "@/components/ui/tabs";
 import { PersonaBadge, personaName } from "@/components/operator/persona-badge";
 import { describeLoggedAction } from "@/lib/core/console/labels";
 import { PersonaPanel } from "@/components/operator/persona-panel";
@@ -80,8 +80,35 @@ function WindowContent({ d, w }: { d: UserDetail; w: "30d" | "180d" }) {
   );
 }
 
-export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
+/** The window shown: `?window=180d`, else the 30-day window (one window is rendered at a time). */
+function shownWindow(raw: string | string[] | undefined): WindowId {
+  return (WINDOW_IDS as readonly string[]).includes(String(raw)) ? (raw as WindowId) : "30d";
+}
+
+const WINDOW_LABEL: Record<WindowId, string> = { "30d": "30 days", "180d": "180 days" };
+
+/** Links between the windows (each a page of its own: a user page renders one window's personas, recommendations and signals). */
+function WindowNav({ userId, shown }: { userId: string; shown: WindowId }) {
+  return (
+    <nav aria-label="Window" className="mb-4 flex gap-1 border-b border-slate-200">
+      {WINDOW_IDS.map((w) => (
+        <Link
+          key={w}
+          href={`/operator/users/${encodeURIComponent(userId)}${w === "30d" ? "" : `?window=${w}`}`}
+          aria-current={w === shown ? "page" : undefined}
+          scroll={false}
+          className="-mb-px rounded-t border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-teal-700 aria-[current=page]:text-teal-800"
+        >
+          {WINDOW_LABEL[w]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+export default async function UserDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  const shown = shownWindow((await searchParams).window);
   const d = await load(decodeURIComponent(id));
   const transcript = await loadTranscript(d.user.id);
   const u = d.user;
@@ -98,10 +125,12 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
 
       <Card aria-label="Windows">
         {d.asOf ? (
-          <Tabs
-            label="Window"
-            items={(["30d", "180d"] as const).map((w) => ({ value: w, label: w === "30d" ? "30 days" : "180 days", content: <WindowContent d={d} w={w} /> }))}
-          />
+          <>
+            <WindowNav userId={u.id} shown={shown} />
+            <section aria-label={`Window: ${WINDOW_LABEL[shown]}`}>
+              <WindowContent d={d} w={shown} />
+            </section>
+          </>
         ) : (
           <p className="text-sm text-slate-600">{u.consentGranted ? "The pipeline has not run for this customer yet." : "No consent: nothing is computed for this customer."}</p>
         )}
