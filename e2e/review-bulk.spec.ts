@@ -69,4 +69,27 @@ test.describe("bulk review", () => {
     await page.goto("/operator/review?after=garbage");
     await expect(page.getByRole("main").getByRole("alert")).toContainText("page position");
   });
+
+  test("pages forward and back through the queue: Next, then Previous, shows the first page again", async ({ page }) => {
+    const d = e2eData();
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(d.operator.email, d.operator.password);
+    await page.goto("/operator/review?sort=user");
+    const pager = page.getByRole("navigation", { name: "Pages" });
+    const ids = () => page.getByRole("main").getByRole("article").evaluateAll((as) => as.map((a) => a.getAttribute("aria-labelledby")));
+    const first = await ids();
+    expect(first.length).toBe(50);
+    await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+    await pager.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/[?&]after=/);
+    await expect.poll(async () => (await ids())[0]).not.toBe(first[0]);
+    const second = await ids();
+    expect(second.some((id) => first.includes(id))).toBe(false);
+    await expect(pager.getByRole("link", { name: "First page" })).toBeVisible();
+    await pager.getByRole("link", { name: "Previous page" }).click();
+    await expect(page).toHaveURL(/[?&]before=/);
+    await expect.poll(ids).toEqual(first);
+    await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  });
 });

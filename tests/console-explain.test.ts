@@ -49,8 +49,9 @@ const review = (params: Record<string, string>) => {
 /** Each console query and the index (one of) it must read through. */
 const CASES: [string, () => SqlQuery, RegExp][] = [
   ["queue, oldest first", () => reviewListSql("postgres", review({}), null, 51), /recommendations_queue_created_idx/],
-  ["queue, newest first, a later page", () => reviewListSql("postgres", review({ sort: "newest" }), ["2026-11-01 05:00:00", "u00010-30d-1"], 51), /Index Scan Backward using recommendations_queue_created_idx/],
-  ["queue, by customer", () => reviewListSql("postgres", review({ sort: "user" }), ["u00100", "30d", 2, "u00100-30d-2"], 51), /recommendations_queue_user_idx/],
+  ["queue, newest first, a later page", () => reviewListSql("postgres", review({ sort: "newest" }), { after: ["2026-11-01 05:00:00", "u00010-30d-1"] }, 51), /Index Scan Backward using recommendations_queue_created_idx/],
+  ["queue, oldest first, the previous page", () => reviewListSql("postgres", review({}), { before: ["2026-11-01 05:00:00", "u00010-30d-1"] }, 51), /Index Scan Backward using recommendations_queue_created_idx/],
+  ["queue, by customer", () => reviewListSql("postgres", review({ sort: "user" }), { after: ["u00100", "30d", 2, "u00100-30d-2"] }, 51), /recommendations_queue_user_idx/],
   ["queue, one kind", () => reviewListSql("postgres", review({ kind: "offer" }), null, 51), /recommendations_queue_(kind|created)_idx/],
   ["queue, kind and window", () => reviewListSql("postgres", review({ kind: "education", window: "180d" }), null, 51), /recommendations_queue_kind_idx/],
   ["queue, one window", () => reviewListSql("postgres", review({ window: "30d" }), null, 51), /recommendations_queue_(window|created)_idx/],
@@ -61,7 +62,8 @@ const CASES: [string, () => SqlQuery, RegExp][] = [
   ["queue count, one window", () => reviewCountSql("postgres", review({ window: "180d" })), /Index Only Scan using recommendations_queue_window_idx/],
   ["queue count, one customer", () => reviewCountSql("postgres", review({ user: "u00042" })), /recommendations_queue_user_idx/],
   ["users, first page", () => userListSql("postgres", {}, null, 51), /users_role_id_idx|users_pkey/],
-  ["users, a later page", () => userListSql("postgres", {}, "u01500", 51), /users_role_id_idx|users_pkey/],
+  ["users, a later page", () => userListSql("postgres", {}, { after: ["u01500"] }, 51), /users_role_id_idx|users_pkey/],
+  ["users, the previous page", () => userListSql("postgres", {}, { before: ["u01500"] }, 51), /Index (Only )?Scan Backward using (users_role_id_idx|users_pkey)/],
   ["users, search by name or email", () => userListSql("postgres", { q: "smithson" }, null, 51), /users_name_trgm_idx[\s\S]*users_email_trgm_idx/],
   ["users, one persona", () => userListSql("postgres", { persona: "high_utilization" }, null, 51), /persona_assignments_primary_user_idx/],
   ["users count", () => userCountSql("postgres", {}), /Index Only Scan using users_role_id_idx/],

@@ -75,9 +75,11 @@ describe(`pipeline, consent and review (${dbKind})`, () => {
     const detail = await getUserDetail(operator, "u_alice");
     expect(detail.recommendations.map((r) => r.id).sort()).toEqual(recs.map((r) => r.id).sort());
     expect(JSON.stringify(detail.recommendations)).not.toContain("guardrails");
-    const trace = await getRecommendationTrace(operator, recs[0].id);
+    const { trace, accounts } = await getRecommendationTrace(operator, recs[0].id);
     expect(trace?.item.id).toBe(recs[0].itemId);
     expect(trace?.guardrails?.passed).toBe(true);
+    const aliceAccounts = await db().account.findMany({ where: { userId: "u_alice" } });
+    expect(Object.keys(accounts).sort()).toEqual(aliceAccounts.map((a) => a.id).sort());
     await expect(getRecommendationTrace(alice, recs[0].id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getRecommendationTrace(operator, "no-such-rec")).rejects.toBeInstanceOf(NotFoundError);
     const own = (await getProfile(alice, "u_alice")) as any;

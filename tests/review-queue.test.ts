@@ -77,6 +77,28 @@ describe(`review queue (${dbKind})`, () => {
     expect(second.total).toBe(36);
   });
 
+  it("walks back page by page with the previous page's position, in every sort", async () => {
+    for (const sort of ["oldest", "newest", "user"] as const) {
+      const q = query({ sort });
+      const forward: string[][] = [];
+      let page = await reviewQueuePage(OP, q, 8);
+      expect(page.prev).toBeNull();
+      for (;;) {
+        forward.push(page.items.map((i) => i.id));
+        if (!page.next) break;
+        page = await reviewQueuePage(OP, { ...q, after: page.next }, 8);
+      }
+      const back: string[][] = [forward[forward.length - 1]];
+      while (page.prev) {
+        page = await reviewQueuePage(OP, { ...q, before: page.prev }, 8);
+        back.unshift(page.items.map((i) => i.id));
+      }
+      expect(back, sort).toEqual(forward);
+      expect(page.total).toBe(36);
+    }
+    expect(parseReviewQuery({ after: "x", before: "y" })).toEqual({ ok: false, error: "before: cannot be given together with after" });
+  });
+
   it("neither skips nor repeats an item when items arrive or leave while paging", async () => {
     const before = new Set((await db().recommendation.findMany({ select: { id: true } })).map((r) => r.id));
     const seen = await allPages(query(), 5, async (n) => {

@@ -50,6 +50,28 @@ describe(`operator user list (${dbKind})`, () => {
     expect(first.users[1]).toMatchObject({ consentGranted: false, pendingCount: 0 });
   });
 
+  it("walks back with the previous page's position: the same pages, in order, ending at the first page", async () => {
+    const forward: string[][] = [];
+    let page = await listUsers(OP, {}, 5);
+    expect(page.prev).toBeNull();
+    for (;;) {
+      forward.push(page.users.map((u) => u.id));
+      if (!page.next) break;
+      page = await listUsers(OP, { after: page.next }, 5);
+    }
+    expect(forward.map((p) => p.length)).toEqual([5, 5, 2]);
+    const back: string[][] = [page.users.map((u) => u.id)];
+    while (page.prev) {
+      page = await listUsers(OP, { before: page.prev }, 5);
+      back.unshift(page.users.map((u) => u.id));
+      expect(page.next).not.toBeNull();
+    }
+    expect(back).toEqual(forward);
+    // The first page reached backwards leads forward again to the second.
+    expect((await listUsers(OP, { after: page.next! }, 5)).users.map((u) => u.id)).toEqual(forward[1]);
+    await expect(listUsers(OP, { after: page.next!, before: page.next! }, 5)).rejects.toThrow(InvalidUserCursorError);
+  });
+
   it("a customer added while paging appears once if after the position, never twice", async () => {
     const ids = await allIds({}, 5, async () => {
       await db().user.create({ data: { id: "c001", name: "Early", email: "early@example.com" } }); // before the position: on a page already read

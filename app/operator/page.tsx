@@ -6,6 +6,7 @@ import { PERSONA_PRIORITY, PERSONAS } from "@/lib/core/personas";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PersonaBadge } from "@/components/operator/persona-badge";
+import { Pager } from "@/components/operator/pager";
 
 export const metadata = { title: "Users · SpendSense operator" };
 
@@ -13,6 +14,7 @@ const Query = z.object({
   q: z.string().trim().max(200, "is longer than 200 characters").optional(),
   persona: z.enum([...PERSONA_PRIORITY, "none"], { error: (i) => `"${String(i.input)}" is not a persona` }).optional(),
   after: z.string().max(600, "is not a page position").optional(),
+  before: z.string().max(600, "is not a page position").optional(),
 });
 
 function parseQuery(params: Record<string, string | string[] | undefined>) {
@@ -21,11 +23,12 @@ function parseQuery(params: Record<string, string | string[] | undefined>) {
   return r.success ? { ok: true as const, query: r.data } : { ok: false as const, error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
 }
 
-function href(params: { q?: string; persona?: string; after?: string }) {
+function href(params: { q?: string; persona?: string; after?: string; before?: string }) {
   const sp = new URLSearchParams();
   if (params.q) sp.set("q", params.q);
   if (params.persona) sp.set("persona", params.persona);
   if (params.after) sp.set("after", params.after);
+  if (params.before) sp.set("before", params.before);
   const s = sp.toString();
   return s ? `/operator?${s}` : "/operator";
 }
@@ -41,7 +44,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const filters: Filters = { q: query.q || undefined, persona: query.persona };
   let list: UserListPage;
   try {
-    list = await listUsers(actor, { ...filters, after: query.after });
+    list = await listUsers(actor, { ...filters, after: query.after, before: query.before });
   } catch (e) {
     if (e instanceof InvalidUserCursorError) return <BadQuery message={`The page position in the address is not valid (${e.message}).`} />;
     throw e;
@@ -57,7 +60,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {filters.q || filters.persona ? " match" : ""}
       </p>
       <UsersTable users={list.users} />
-      <Pagination filters={filters} after={query.after} next={list.next} />
+      <Pager
+        label="Pagination"
+        first={query.after || query.before ? href(filters) : null}
+        prev={list.prev ? href({ ...filters, before: list.prev }) : null}
+        next={list.next ? href({ ...filters, after: list.next }) : null}
+      />
     </div>
   );
 }
@@ -152,19 +160,3 @@ function BadQuery({ message }: { message: string }) {
   );
 }
 
-function Pagination({ filters, after, next }: { filters: Filters; after?: string; next: string | null }) {
-  return (
-    <nav aria-label="Pagination" className="flex justify-end gap-2 text-sm">
-      {after ? (
-        <Button asChild variant="secondary" size="sm">
-          <Link href={href(filters)}>First page</Link>
-        </Button>
-      ) : null}
-      {next ? (
-        <Button asChild variant="secondary" size="sm">
-          <Link href={href({ ...filters, after: next })}>Next page</Link>
-        </Button>
-      ) : null}
-    </nav>
-  );
-}

@@ -3,7 +3,8 @@ import { useRef, useState } from "react";
 import type { DecisionTrace } from "@/lib/core/guardrails/trace";
 import { TraceView } from "./trace-view";
 
-type State = { kind: "closed" } | { kind: "loading" } | { kind: "loaded"; trace: DecisionTrace | null } | { kind: "failed"; message: string };
+type Loaded = { trace: DecisionTrace | null; accounts: Record<string, string> };
+type State = { kind: "closed" } | { kind: "loading" } | ({ kind: "loaded" } & Loaded) | { kind: "failed"; message: string };
 
 /**
  * "Decision trace": fetched from GET /api/operator/recommendations/{id}/trace the first time it is
@@ -21,7 +22,7 @@ export function TraceDisclosure({ recommendationId }: { recommendationId: string
         const p = (await res.json().catch(() => null)) as { detail?: string } | null;
         throw new Error(p?.detail ?? `the server answered ${res.status}`);
       }
-      setState({ kind: "loaded", trace: ((await res.json()) as { trace: DecisionTrace | null }).trace });
+      setState({ kind: "loaded", ...((await res.json()) as Loaded) });
     } catch (e) {
       started.current = false;
       setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
@@ -45,7 +46,7 @@ export function TraceDisclosure({ recommendationId }: { recommendationId: string
             </button>
           </p>
         ) : null}
-        {state.kind === "loaded" ? state.trace ? <TraceView trace={state.trace} /> : <p className="mt-2 text-xs text-slate-500">No trace was stored for this recommendation.</p> : null}
+        {state.kind === "loaded" ? state.trace ? <TraceView trace={state.trace} accounts={state.accounts} /> : <p className="mt-2 text-xs text-slate-500">No trace was stored for this recommendation.</p> : null}
       </div>
     </details>
   );

@@ -1,6 +1,6 @@
 import type { DecisionTrace } from "@/lib/core/guardrails/trace";
 import { Coded } from "./coded";
-import { codeLabel } from "@/lib/core/console/labels";
+import { codeLabel, signalPathLabel } from "@/lib/core/console/labels";
 import { Badge } from "@/components/ui/badge";
 import { personaName } from "./persona-badge";
 import { dateTime, formatRuleValue, formatSignalValue } from "./format";
@@ -19,13 +19,13 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
 }
 
 /** Every field of a DecisionTrace, by name. */
-export function TraceView({ trace: t }: { trace: DecisionTrace }) {
+export function TraceView({ trace: t, accounts }: { trace: DecisionTrace; accounts: Readonly<Record<string, string>> }) {
   return (
     <div className="mt-3 grid gap-4 text-sm md:grid-cols-2">
       <ItemPart t={t} />
       <ScorePart t={t} />
       <PersonaReasonsPart t={t} />
-      <SignalsPart t={t} />
+      <SignalsPart t={t} accounts={accounts} />
       <EligibilityPart t={t} />
       <GuardrailsPart t={t} />
 
@@ -117,14 +117,14 @@ function PersonaReasonsPart({ t }: { t: DecisionTrace }) {
   );
 }
 
-function SignalsPart({ t }: { t: DecisionTrace }) {
+function SignalsPart({ t, accounts }: { t: DecisionTrace; accounts: Readonly<Record<string, string>> }) {
   return (
     <Part title="Signals used">
       <dl className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 text-xs">
         {t.signals.map((s) => (
           <div key={s.name} className="contents">
             <dt className="border-t border-slate-100 py-0.5 break-all">
-              <Coded code={s.name} />
+              <Coded code={s.name} label={signalPathLabel(s.name, accounts)} />
             </dt>
             <dd className="border-t border-slate-100 py-0.5 text-right tabular-nums">{formatSignalValue(s.name, s.value)}</dd>
           </div>

@@ -48,7 +48,7 @@ export interface KeyColumn {
 }
 
 /** `(a, b) > (x, y)` (row values: one index range on both databases), or `<` for a descending sort. */
-export function keysetCondition(p: SqlParams, cols: readonly KeyColumn[], after: readonly (string | number)[], dir: "ASC" | "DESC"): string {
+function keysetCondition(p: SqlParams, cols: readonly KeyColumn[], after: readonly (string | number)[], dir: "ASC" | "DESC"): string {
   const values = cols.map((c, i) => p.bind(after[i], c.pgCast));
   return `(${cols.map((c) => c.expr).join(", ")}) ${dir === "ASC" ? ">" : "<"} (${values.join(", ")})`;
 }
@@ -62,13 +62,13 @@ export function orderBy(cols: readonly KeyColumn[], dir: "ASC" | "DESC"): string
 }
 
 /** The page position after a row: its sort key as an opaque URL-safe string. */
-export function encodeCursor(row: Record<string, unknown>, cols: readonly KeyColumn[]): string {
+function encodeCursor(row: Record<string, unknown>, cols: readonly KeyColumn[]): string {
   const key = cols.map((c, i) => (c.type === "n" ? Number(row[`k${i}`]) : String(row[`k${i}`])));
   return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
 }
 
 /** The sort key back, checked against the columns' types; null when it is not one. */
-export function decodeCursor(cursor: string, cols: readonly KeyColumn[]): (string | number)[] | null {
+function decodeCursor(cursor: string, cols: readonly KeyColumn[]): (string | number)[] | null {
   let v: unknown;
   try {
     v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -78,4 +78,42 @@ export function decodeCursor(cursor: string, cols: readonly KeyColumn[]): (strin
   if (!Array.isArray(v) || v.length !== cols.length) return null;
   const ok = v.every((x, i) => (cols[i].type === "n" ? Number.isSafeInteger(x) : typeof x === "string" && x.length <= 200));
   return ok ? (v as (string | number)[]) : null;
+}
+
+/** Where a page starts: after a row (forward), before a row (the previous page), or at the start. */
+export type PagePosition = { after: readonly (string | number)[] } | { before: readonly (string | number)[] } | null;
+
+/** The direction the query reads in: a previous page reads backwards from its position (then is put back in order). */
+export function readDirection(pos: PagePosition, dir: "ASC" | "DESC"): "ASC" | "DESC" {
+  return pos && "before" in pos ? (dir === "ASC" ? "DESC" : "ASC") : dir;
+}
+
+/** The position's condition in the read direction (none at the start). */
+export function positionCondition(p: SqlParams, cols: readonly KeyColumn[], pos: PagePosition, dir: "ASC" | "DESC"): string | null {
+  if (!pos) return null;
+  return keysetCondition(p, cols, "before" in pos ? pos.before : pos.after, readDirection(pos, dir));
+}
+
+/** Decodes `after` / `before` (at most one) into a position; undefined when a cursor is not one of this list's. */
+export function decodePosition(q: { after?: string; before?: string }, cols: readonly KeyColumn[]): PagePosition | undefined {
+  if (q.after && q.before) return undefined;
+  const raw = q.after ?? q.before;
+  if (!raw) return null;
+  const key = decodeCursor(raw, cols);
+  if (!key) return undefined;
+  return q.after ? { after: key } : { before: key };
+}
+
+/**
+ * One page out of up to pageSize + 1 rows read in the read direction: the rows in list order, the
+ * next page's position (`after` its last row) and the previous page's (`before` its first row).
+ */
+export function keysetPage<R extends Record<string, unknown>>(rows: R[], pageSize: number, cols: readonly KeyColumn[], pos: PagePosition): { page: R[]; next: string | null; prev: string | null } {
+  const more = rows.length > pageSize;
+  if (pos && "before" in pos) {
+    const page = rows.slice(0, pageSize).reverse();
+    return { page, next: page.length ? encodeCursor(page[page.length - 1], cols) : null, prev: more ? encodeCursor(page[0], cols) : null };
+  }
+  const page = rows.slice(0, pageSize);
+  return { page, next: more ? encodeCursor(page[page.length - 1], cols) : null, prev: pos && page.length ? encodeCursor(page[0], cols) : null };
 }

@@ -8,7 +8,7 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import { currentDialect, decodePosition, keySelect, keysetPage, orderBy, positionCondition, readDirection, SqlParams, type Dialect, type KeyColumn, type PagePosition, type SqlQuery } from "./console-sql";
 import type { ReviewFilter, ReviewQuery, ReviewSort } from "../core/console/review-query";
 import type { ReviewQueueItem } from "../types/views";
 
@@ -26,7 +26,7 @@ const SORTS: Record<ReviewSort, { dir: "ASC" | "DESC"; cols: KeyColumn[] }> = {
 /** A page position that does not belong to the sort asked for (edited by hand, or from another sort). */
 export class InvalidCursorError extends Error {
   constructor() {
-    super("after: not a page position of this list (open the first page again)");
+    super("after/before: not a page position of this list (open the first page again)");
   }
 }
 
@@ -44,17 +44,18 @@ export function filterConditions(p: SqlParams, f: ReviewFilter): string[] {
   return where;
 }
 
-/** One page of the queue: up to `limit` rows after the position `after` (a decoded sort key). */
-export function reviewListSql(d: Dialect, q: Pick<ReviewQuery, keyof ReviewFilter | "sort">, after: readonly (string | number)[] | null, limit: number): SqlQuery {
+/** One page of the queue: up to `limit` rows from the position (after or before a decoded sort key), read in the position's direction. */
+export function reviewListSql(d: Dialect, q: Pick<ReviewQuery, keyof ReviewFilter | "sort">, pos: PagePosition, limit: number): SqlQuery {
   const p = new SqlParams(d);
   const sort = SORTS[q.sort];
   const where = filterConditions(p, q);
-  if (after) where.push(keysetCondition(p, sort.cols, after, sort.dir));
+  const at = positionCondition(p, sort.cols, pos, sort.dir);
+  if (at) where.push(at);
   const sql = `SELECT r.id, r.user_id, u.name AS user_name, r."window", r.as_of, r.kind, r.title, r.rationale, r.status, r.generator,
       CASE WHEN r.changes_json IS NULL THEN 0 ELSE 1 END AS changed, ${keySelect(d, sort.cols)}
     FROM recommendations r JOIN users u ON u.id = r.user_id
     WHERE ${where.join(" AND ")}
-    ORDER BY ${orderBy(sort.cols, sort.dir)}
+    ORDER BY ${orderBy(sort.cols, readDirection(pos, sort.dir))}
     LIMIT ${p.bind(limit, "int")}`;
   return { sql, params: p.values };
 }
@@ -67,25 +68,30 @@ export function reviewCountSql(d: Dialect, f: ReviewFilter): SqlQuery {
 
 type Row = Record<string, unknown>;
 
-/** Operators: one page of the review queue, the total the filter matches, and the next page's position. */
-export async function reviewQueuePage(actor: Actor, q: ReviewQuery, pageSize = REVIEW_PAGE_SIZE): Promise<{ items: ReviewQueueItem[]; total: number; next: string | null; viewedAt: string }> {
+/** Operators: one page of the review queue, the total the filter matches, and the next and previous pages' positions. */
+export async function reviewQueuePage(
+  actor: Actor,
+  q: ReviewQuery,
+  pageSize = REVIEW_PAGE_SIZE,
+): Promise<{ items: ReviewQueueItem[]; total: number; next: string | null; prev: string | null; viewedAt: string }> {
   assertOperator(actor);
   const sort = SORTS[q.sort];
-  const after = q.after ? decodeCursor(q.after, sort.cols) : null;
-  if (q.after && !after) throw new InvalidCursorError();
+  const pos = decodePosition(q, sort.cols);
+  if (pos === undefined) throw new InvalidCursorError();
   const d = currentDialect();
   const viewedAt = new Date().toISOString();
-  const list = reviewListSql(d, q, after, pageSize + 1);
+  const list = reviewListSql(d, q, pos, pageSize + 1);
   const count = reviewCountSql(d, q);
   const [rows, counted] = await Promise.all([
     db().$queryRawUnsafe<Row[]>(list.sql, ...list.params),
     db().$queryRawUnsafe<Row[]>(count.sql, ...count.params),
   ]);
-  const page = rows.slice(0, pageSize);
+  const { page, next, prev } = keysetPage(rows, pageSize, sort.cols, pos);
   return {
     items: page.map(toItem),
     total: Number(counted[0]?.n ?? 0),
-    next: rows.length > pageSize ? encodeCursor(page[page.length - 1], sort.cols) : null,
+    next,
+    prev,
     viewedAt,
   };
 }

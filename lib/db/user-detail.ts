@@ -60,12 +60,13 @@ export async function getUserDetail(actor: Actor, userId: string, asOfWanted?: s
   };
 }
 
-/** Operators: one recommendation's decision trace (the user page loads it when the operator opens it). */
-export async function getRecommendationTrace(actor: Actor, recommendationId: string): Promise<DecisionTrace | null> {
+/** Operators: one recommendation's decision trace, with the customer's account names by id (the trace's signal paths name accounts by id). */
+export async function getRecommendationTrace(actor: Actor, recommendationId: string): Promise<{ trace: DecisionTrace | null; accounts: Record<string, string> }> {
   assertOperator(actor);
-  const r = await db().recommendation.findUnique({ where: { id: recommendationId }, select: { traceJson: true } });
+  const r = await db().recommendation.findUnique({ where: { id: recommendationId }, select: { traceJson: true, userId: true } });
   if (!r) throw new NotFoundError("no such recommendation");
-  return parse<DecisionTrace>(r.traceJson);
+  const accounts = await db().account.findMany({ where: { userId: r.userId }, select: { id: true, name: true, mask: true } });
+  return { trace: parse<DecisionTrace>(r.traceJson), accounts: Object.fromEntries(accounts.map((a) => [a.id, a.mask ? `${a.name} ••${a.mask}` : a.name])) };
 }
 
 /** Operators: the decision traces of a customer's recommendations at an as-of, by recommendation id (the profile JSON). */

@@ -7,7 +7,7 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import { currentDialect, decodePosition, keySelect, keysetPage, orderBy, positionCondition, readDirection, SqlParams, type Dialect, type KeyColumn, type PagePosition, type SqlQuery } from "./console-sql";
 
 export const PAGE_SIZE = 50;
 
@@ -21,7 +21,7 @@ const KEY: KeyColumn[] = [{ expr: "u.id", type: "s" }];
 /** A page position that is not one of this list's. */
 export class InvalidUserCursorError extends Error {
   constructor() {
-    super("after: not a page position of this list (open the first page again)");
+    super("after/before: not a page position of this list (open the first page again)");
   }
 }
 
@@ -35,12 +35,13 @@ function conditions(p: SqlParams, f: UserListFilter): string[] {
   return where;
 }
 
-export function userListSql(d: Dialect, f: UserListFilter, after: string | null, limit: number): SqlQuery {
+export function userListSql(d: Dialect, f: UserListFilter, pos: PagePosition, limit: number): SqlQuery {
   const p = new SqlParams(d);
   const where = conditions(p, f);
-  if (after !== null) where.push(keysetCondition(p, KEY, [after], "ASC"));
+  const at = positionCondition(p, KEY, pos, "ASC");
+  if (at) where.push(at);
   return {
-    sql: `SELECT u.id, u.name, u.email, u.consent_granted, ${keySelect(d, KEY)} FROM users u WHERE ${where.join(" AND ")} ORDER BY ${orderBy(KEY, "ASC")} LIMIT ${p.bind(limit, "int")}`,
+    sql: `SELECT u.id, u.name, u.email, u.consent_granted, ${keySelect(d, KEY)} FROM users u WHERE ${where.join(" AND ")} ORDER BY ${orderBy(KEY, readDirection(pos, "ASC"))} LIMIT ${p.bind(limit, "int")}`,
     params: p.values,
   };
 }
@@ -52,16 +53,16 @@ export function userCountSql(d: Dialect, f: UserListFilter): SqlQuery {
 
 type Row = { id: string; name: string; email: string; consent_granted: unknown; k0: string };
 
-/** Operators: one page of customers (with consent, latest personas and pending counts), the total matching, the next page's position. */
-export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string } = {}, pageSize = PAGE_SIZE) {
+/** Operators: one page of customers (with consent, latest personas and pending counts), the total matching, the next and previous pages' positions. */
+export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string; before?: string } = {}, pageSize = PAGE_SIZE) {
   assertOperator(actor);
-  const after = opts.after ? (decodeCursor(opts.after, KEY)?.[0] as string | undefined) : null;
-  if (opts.after && !after) throw new InvalidUserCursorError();
+  const pos = decodePosition(opts, KEY);
+  if (pos === undefined) throw new InvalidUserCursorError();
   const d = currentDialect();
-  const list = userListSql(d, opts, after ?? null, pageSize + 1);
+  const list = userListSql(d, opts, pos, pageSize + 1);
   const count = userCountSql(d, opts);
   const [rows, counted] = await Promise.all([db().$queryRawUnsafe<Row[]>(list.sql, ...list.params), db().$queryRawUnsafe<{ n: unknown }[]>(count.sql, ...count.params)]);
-  const page = rows.slice(0, pageSize);
+  const { page, next, prev } = keysetPage(rows, pageSize, KEY, pos);
   const ids = page.map((r) => r.id);
   const [personas, pending] = await Promise.all([
     db().personaAssignment.findMany({ where: { userId: { in: ids } }, select: { userId: true, window: true, asOf: true, primary: true }, orderBy: { asOf: "asc" } }),
@@ -71,7 +72,8 @@ export async function listUsers(actor: Actor, opts: UserListFilter & { after?: s
   const pendingBy = new Map(pending.map((x) => [x.userId, x._count._all]));
   return {
     total: Number(counted[0]?.n ?? 0),
-    next: rows.length > pageSize ? encodeCursor(page[page.length - 1], KEY) : null,
+    next,
+    prev,
     users: page.map((u) => ({
       id: u.id,
       name: u.name,

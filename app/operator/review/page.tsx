@@ -7,6 +7,7 @@ import type { ReviewQueueItem } from "@/lib/types/views";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DecisionForm } from "@/components/operator/decision-form";
+import { Pager } from "@/components/operator/pager";
 import { BulkDecision } from "@/components/operator/bulk-decision";
 import { StatusBadge } from "@/components/operator/persona-badge";
 
@@ -64,18 +65,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         ))}
         {page.items.length === 0 ? <li className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">Nothing here. All caught up.</li> : null}
       </ul>
-      <nav aria-label="Pages" className="flex justify-end gap-2 text-sm">
-        {q.after ? (
-          <Button asChild variant="secondary" size="sm">
-            <Link href={href({ ...q, after: undefined })}>First page</Link>
-          </Button>
-        ) : null}
-        {page.next ? (
-          <Button asChild variant="secondary" size="sm">
-            <Link href={href({ ...q, after: page.next })}>Next page</Link>
-          </Button>
-        ) : null}
-      </nav>
+      <Pager
+        label="Pages"
+        first={q.after || q.before ? href({ ...q, after: undefined, before: undefined }) : null}
+        prev={page.prev ? href({ ...q, after: undefined, before: page.prev }) : null}
+        next={page.next ? href({ ...q, before: undefined, after: page.next }) : null}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeLabel, describeLoggedAction, FREQUENCY_LABELS, frequencyLabel } from "./labels";
+import { codeLabel, describeLoggedAction, signalPathLabel, FREQUENCY_LABELS, frequencyLabel } from "./labels";
 import { CADENCE_BANDS } from "../signals/constants";
 
 describe("console labels", () => {
@@ -15,6 +15,9 @@ describe("console labels", () => {
     expect(codeLabel("FOOD_AND_DRINK_COFFEE")).toBe("Food and drink coffee");
     expect(codeLabel("HIGH_UTILIZATION_MIN_APR")).toBe("High utilization min APR");
     expect(codeLabel("credit.max_utilization")).toBe("Credit: max utilization");
+    // An account named by its id in a signal path: its name when known, never the id.
+    expect(signalPathLabel("credit.cards[vmyM9WDb3M5f].utilization", { vmyM9WDb3M5f: "Blue Cash Everyday ••6090" })).toBe("Credit: cards (Blue Cash Everyday ••6090): utilization");
+    expect(codeLabel("credit.cards[acc.with.dots].balance_cents")).toBe("Credit: cards (an account): balance cents");
     expect(codeLabel("payout_considered")).toBe("Partner payout considered");
     expect(codeLabel("generated_at")).toBe("Written at");
     for (const code of ["SEMI_MONTHLY", "SUBSCRIPTION_MIN_RECURRING", "savings.growth_rate"]) expect(codeLabel(code)).not.toMatch(/_|[A-Z]{3,}(?<!APR)/);

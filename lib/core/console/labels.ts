@@ -44,20 +44,31 @@ const KEEP = new Map([["apr", "APR"], ["apy", "APY"], ["pfc", "PFC"], ["id", "id
  * A code in words: "SEMI_MONTHLY" → "Semi monthly", "FOOD_AND_DRINK_COFFEE" → "Food and drink coffee",
  * "credit.max_utilization" → "Credit: max utilization". Known codes use their own label.
  */
-export function codeLabel(code: string): string {
+const words = (part: string) =>
+  part
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((w) => KEEP.get(w.toLowerCase()) ?? w.toLowerCase())
+    .join(" ");
+
+/**
+ * A code in words. A signal path that names an account by its id ("credit.cards[<id>].utilization")
+ * names it by `accounts[id]` ("Blue Cash Everyday ••6090") when given, else "an account": never the id.
+ */
+export function signalPathLabel(code: string, accounts: Readonly<Record<string, string>>): string {
   if (code in FREQUENCY_LABELS) return FREQUENCY_LABELS[code as Frequency];
   if (code in STREAM_CATEGORY_LABELS) return STREAM_CATEGORY_LABELS[code as StreamCategory];
   if (code in TRACE_FIELD_LABELS) return TRACE_FIELD_LABELS[code];
-  const parts = code.split(".").map((part) =>
-    part
-      .split(/[_\s]+/)
-      .filter(Boolean)
-      .map((w) => KEEP.get(w.toLowerCase()) ?? w.toLowerCase())
-      .join(" "),
-  );
+  const parts = code.split(/\.(?![^[]*\])/).map((part) => {
+    const m = /^([^[]*)\[([^\]]*)\]$/.exec(part);
+    return m ? `${words(m[1])} (${accounts[m[2]] ?? "an account"})` : words(part);
+  });
   const text = parts.join(": ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A code (a constant, field, category or signal name) in words. */
+export const codeLabel = (code: string): string => signalPathLabel(code, {});
 
 /** A frequency (null when there is none). */
 export const frequencyLabel = (f: string | null | undefined): string => (f ? codeLabel(f) : "n/a");

@@ -27,11 +27,12 @@ export const ReviewFilterSchema = z.object({
 });
 export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 
-/** The whole query: filter, sort and the position after which the page starts. */
+/** The whole query: filter, sort and the page's position (after a row going forward, or before a row for the previous page). */
 export const ReviewQuerySchema = ReviewFilterSchema.extend({
   sort: choice(REVIEW_SORTS).default("oldest"),
   after: z.string().max(600, "is not a page position").optional(),
-});
+  before: z.string().max(600, "is not a page position").optional(),
+}).refine((q) => !(q.after && q.before), { path: ["before"], message: "cannot be given together with after" });
 export type ReviewQuery = z.infer<typeof ReviewQuerySchema>;
 
 /** Search params (the last value of a repeated one; empty values are "not set") to a query, or what is wrong with them. */
@@ -53,6 +54,7 @@ export function reviewQueryParams(q: Partial<ReviewQuery>): URLSearchParams {
   for (const k of ["kind", "window", "persona", "user"] as const) if (q[k]) sp.set(k, q[k]);
   if (q.sort && q.sort !== "oldest") sp.set("sort", q.sort);
   if (q.after) sp.set("after", q.after);
+  if (q.before) sp.set("before", q.before);
   return sp;
 }
 
