@@ -12,6 +12,9 @@ import { latestAsOf } from "./as-of";
 import { approvedRecommendationsWithFacts, type StreamableRecommendation } from "./explain";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
+import { loadSql } from "./pipeline-store";
+import { openPgPool, openSqlite } from "./raw";
+import { resolveDb } from "./url";
 import { CHAT_RATE_LIMIT_QUESTIONS, CHAT_RATE_LIMIT_WINDOW_MINUTES } from "../core/chat/constants";
 import type { CoreUserData } from "../core/types";
 import type { WindowSignals } from "../core/signals/types";
@@ -109,26 +112,29 @@ export async function getChatTransactions(actor: Actor, userId: string, days: nu
   await assertConsentingSelf(actor, userId);
   const asOf = await latestAsOf(actor, userId);
   if (!asOf) return null;
-  const p = db();
-  const [accounts, txs] = await Promise.all([
-    p.account.findMany({ where: { userId }, orderBy: { id: "asc" } }),
-    p.transaction.findMany({ where: { userId, date: { gte: addDays(asOf, -(days - 1)), lte: asOf } }, orderBy: [{ date: "asc" }, { id: "asc" }] }),
-  ]);
-  const data = userDataFromRows(
-    userId,
-    accounts.map((a) => ({
-      id: a.id, user_id: a.userId, type: a.type, subtype: a.subtype, name: a.name, mask: a.mask, holder_category: a.holderCategory,
-      current_cents: a.currentCents, available_cents: a.availableCents, limit_cents: a.limitCents, iso_currency_code: a.isoCurrencyCode,
-    })),
-    txs.map((t) => ({
-      id: t.id, account_id: t.accountId, date: t.date, amount_cents: t.amountCents, iso_currency_code: t.isoCurrencyCode, name: t.name,
-      merchant_name: t.merchantName, merchant_entity_id: t.merchantEntityId, payment_channel: t.paymentChannel, pfc_primary: t.pfcPrimary,
-      pfc_detailed: t.pfcDetailed, pending: t.pending, pending_transaction_id: t.pendingTransactionId,
-    })),
-    [],
-    [],
-  );
+  const data = userDataFromRows(userId, ...(await readAccountsAndTransactions(userId, addDays(asOf, -(days - 1)), asOf)), [], []);
   return { asOf, data };
+}
+
+type RowArgs = Parameters<typeof userDataFromRows>;
+const SQLITE_READ = loadSql(() => "?");
+const PG_READ = loadSql((n) => `$${n}`);
+
+/**
+ * One customer's accounts and their transactions dated [from, to], in date order, through the
+ * pipeline's plain SQL (the dashboard reads half a year of rows on every view: Prisma's per-row
+ * decoding was most of that page's database time).
+ */
+async function readAccountsAndTransactions(userId: string, from: string, to: string): Promise<[RowArgs[1], RowArgs[2]]> {
+  const t = resolveDb();
+  const order = " ORDER BY date, id";
+  if (t.kind === "sqlite") {
+    const d = openSqlite(t.file);
+    return [d.prepare(`${SQLITE_READ.accounts} ORDER BY id`).all(userId) as RowArgs[1], d.prepare(SQLITE_READ.txs + order).all(userId, from, to) as RowArgs[2]];
+  }
+  const pool = openPgPool(t.url);
+  const [a, x] = await Promise.all([pool.query(`${PG_READ.accounts} ORDER BY id`, [userId]), pool.query(PG_READ.txs + order, [userId, from, to])]);
+  return [a.rows as RowArgs[1], x.rows as RowArgs[2]];
 }
 
 const parseList = <T>(json: string): T[] => {
