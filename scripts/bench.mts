@@ -6,7 +6,8 @@
 // --server is given; --no-build reuses the existing .next build. --chat-only: only the chat figures.
 // Page figures (page_*_p50_ms / page_*_p95_ms, 100 users, 40 sessions x 30 s): always, or with --quick when --pages is
 // given (then against the existing .next build); --pages-10k adds them with 10,000 users (generation, ingest and
-// the pipeline of 10,000 users take many minutes here). --pages-only: only the page figures, on the existing .next build.
+// the pipeline of 10,000 users x 3 months take many minutes here). --pages-only: only the page figures, on the existing .next build;
+// --pages-10k-only: only the 10,000-user ones; --pages-reuse: measure on the databases an earlier run prepared.
 // --queue-only: only the job queue figures (lib/bench/queue.ts). --scale [--scale-users N]: only the
 // large figures (lib/bench/scale.ts: 10,000 users end to end, the console's queries); not part of CI.
 import path from "node:path";
@@ -45,8 +46,9 @@ if (process.argv.includes("--chat-only")) {
   process.exit(0);
 }
 if (process.argv.includes("--pages-only")) {
-  await runPageBench({ root, dir, users: 100, asOf: AS_OF, ctx });
-  if (process.argv.includes("--pages-10k")) await runPageBench({ root, dir, users: 10_000, asOf: AS_OF, ctx });
+  const reuse = process.argv.includes("--pages-reuse");
+  if (!process.argv.includes("--pages-10k-only")) await runPageBench({ root, dir, users: 100, asOf: AS_OF, reuse, ctx });
+  if (process.argv.includes("--pages-10k") || process.argv.includes("--pages-10k-only")) await runPageBench({ root, dir, users: 10_000, asOf: AS_OF, reuse, ctx });
   process.exit(0);
 }
 if (process.argv.includes("--scale")) {
