@@ -16,6 +16,7 @@ import { saveLinkedItem } from "@/lib/db/plaid-items";
 import { plaidConfig, plaidFeature, type PlaidConfig } from "@/lib/plaid/config";
 import { NoConsentError, createLinkToken, exchangePublicToken } from "@/lib/plaid/link";
 import { syncItem } from "@/lib/plaid/sync";
+import { clearPipelineQueue, closePipelineQueue, listPipelineJobs } from "@/lib/db/pipeline-queue";
 import { decryptToken, encryptToken } from "@/lib/plaid/token-crypto";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { POST as webhookRoute } from "@/app/api/plaid/webhook/route";
@@ -71,6 +72,7 @@ describe(`live Plaid connection against a local Plaid (${dbKind})`, () => {
   });
   afterAll(async () => {
     await stub.close();
+    if (dbKind === "postgres") await closePipelineQueue();
     await closeDatabase();
   });
 
@@ -176,6 +178,24 @@ describe(`live Plaid connection against a local Plaid (${dbKind})`, () => {
     expect(syncCursors(stub)).toEqual(["cursor-final"]);
     expect(await db().transaction.findUnique({ where: { id: "new-after-webhook" } })).not.toBeNull();
     expect((await db().plaidItem.findUniqueOrThrow({ where: { id: ITEM_ID } })).cursor).toBe("cursor-after-webhook");
+  });
+
+  it("a sync that changed the customer's rows queues their recompute (PostgreSQL); a sync that changed nothing queues nobody", async () => {
+    process.env.AS_OF = "2026-11-01"; // an as-of exists (as after the pipeline's first run)
+    try {
+      if (dbKind === "postgres") await clearPipelineQueue(SYSTEM);
+      const first = await exchangePublicToken(customer, USER, PUBLIC_TOKEN, { id: null, name: null }, config);
+      expect(first.sync).toMatchObject({ status: "synced", queued: dbKind === "postgres" ? 1 : 0 });
+      const again = await syncItem(ITEM_ID, config); // "cursor-final": no change
+      expect(again).toMatchObject({ status: "synced", pages: 1, added: 0, queued: 0 });
+      if (dbKind === "postgres") {
+        const jobs = await listPipelineJobs(SYSTEM, ["created"]);
+        expect(jobs.map((j) => `${j.userId}@${j.asOf}`)).toEqual([`${USER}@2026-11-01`]);
+        await clearPipelineQueue(SYSTEM);
+      }
+    } finally {
+      delete process.env.AS_OF;
+    }
   });
 
   it("does nothing for a customer without consent: no link token, no sync, no Plaid call", async () => {

@@ -13,6 +13,7 @@ import { SYSTEM } from "../db/actor";
 import { itemForSync, recordItemSync } from "../db/plaid-items";
 import { ingestObject, openSink } from "../ingest";
 import { ingestSyncPage } from "../ingest/sync";
+import { recomputeChanged, usesQueue } from "../jobs/pipeline";
 import type { FieldError } from "../ingest/rules";
 import type { PlaidConfig } from "./config";
 import { plaidClient, plaidErrorCode } from "./client";
@@ -25,7 +26,7 @@ const MUTATION_DURING_PAGINATION = "TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION
 const NO_LIABILITIES = new Set(["PRODUCTS_NOT_SUPPORTED", "NO_LIABILITY_ACCOUNTS", "PRODUCT_NOT_READY"]);
 
 export type SyncOutcome =
-  | { status: "synced"; pages: number; added: number; modified: number; removed: number }
+  | { status: "synced"; pages: number; added: number; modified: number; removed: number; queued: number }
   | { status: "skipped_no_consent" | "unknown_item" }
   | { status: "error"; detail: string };
 
@@ -63,15 +64,21 @@ async function accountsBundle(client: PlaidApi, accessToken: string, userId: str
 
 const describe = (errors: FieldError[]) => errors.slice(0, 3).map((e) => `${e.path}: ${e.reason}`).join("; ");
 
-/** Applies the pages in order, then the accounts and liabilities; the first refused part stops it (and is the detail). */
-async function apply(itemId: string, userId: string, pages: TransactionsSyncResponse[], bundle: object): Promise<string | null> {
+/**
+ * Applies the pages in order, then the accounts and liabilities; the first refused part stops it
+ * (and is the failure). `changed`: whether any part inserted, changed or deleted a row.
+ */
+async function apply(itemId: string, userId: string, pages: TransactionsSyncResponse[], bundle: object): Promise<{ failure: string | null; changed: boolean }> {
   const run = () => ({ source: `plaid:${itemId}`, startedAt: new Date() });
+  let changed = false;
   for (const [i, page] of pages.entries()) {
     const r = await ingestSyncPage(page, { userId, sink: openSink(), run: run() });
-    if (!r.ok) return `page ${i + 1}: ${describe(r.errors)}`;
+    if (!r.ok) return { failure: `page ${i + 1}: ${describe(r.errors)}`, changed };
+    changed ||= r.changedUsers.length > 0;
   }
   const r = await ingestObject(bundle, { run: run() });
-  return r.ok ? null : `accounts and liabilities: ${describe(r.errors)}`;
+  if (!r.ok) return { failure: `accounts and liabilities: ${describe(r.errors)}`, changed };
+  return { failure: null, changed: changed || r.changedUsers.length > 0 };
 }
 
 export async function syncItem(itemId: string, config: PlaidConfig, client: PlaidApi = plaidClient(config), now = () => new Date()): Promise<SyncOutcome> {
@@ -83,10 +90,11 @@ export async function syncItem(itemId: string, config: PlaidConfig, client: Plai
   }
   const token = decryptToken(item.accessTokenEncrypted, config.tokenKey, item.id);
   let failure: string | null;
+  let changed = false;
   let pages: TransactionsSyncResponse[] = [];
   try {
     pages = await fetchUpdate(client, token, item.cursor);
-    failure = await apply(item.id, item.userId, pages, await accountsBundle(client, token, item.userId));
+    ({ failure, changed } = await apply(item.id, item.userId, pages, await accountsBundle(client, token, item.userId)));
   } catch (e) {
     failure = plaidErrorCode(e) ?? (e instanceof Error ? e.message : String(e));
   }
@@ -95,6 +103,8 @@ export async function syncItem(itemId: string, config: PlaidConfig, client: Plai
     return { status: "error", detail: failure };
   }
   await recordItemSync(SYSTEM, itemId, { status: "active", detail: null, cursor: pages[pages.length - 1].next_cursor, at: now() });
+  // Like an API ingest: on PostgreSQL the customer's results are recomputed by the job queue when the sync changed their rows.
+  const queued = changed && usesQueue() ? (await recomputeChanged([item.userId])).users.length : 0;
   const count = (k: "added" | "modified" | "removed") => pages.reduce((n, p) => n + p[k].length, 0);
-  return { status: "synced", pages: pages.length, added: count("added"), modified: count("modified"), removed: count("removed") };
+  return { status: "synced", pages: pages.length, added: count("added"), modified: count("modified"), removed: count("removed"), queued };
 }
