@@ -6,7 +6,8 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { pipelineStore, ConsentRevoked } from "./db/pipeline-store";
+import { pipelineStore } from "./db/pipeline-store";
+import { ConsentRevoked } from "./db/pipeline-plan";
 import { SYSTEM } from "./db/actor";
 import { latestAsOf } from "./db/as-of";
 import { computeSignals } from "./core/signals";

@@ -118,6 +118,21 @@ describe(`pipeline, consent and review (${dbKind})`, () => {
     expect(JSON.stringify(log)).not.toMatch(new RegExp(`${rec.title}|${pa.primary}|fits her|testing the override`));
   });
 
+  it("a re-run keeps an operator's persona override and refreshes what matched beside it", async () => {
+    await runPipelineForUser("u_alice", AS_OF, { now: new Date("2026-11-02T08:00:00.000Z") });
+    const { overridePersona } = await import("@/lib/db/review");
+    await overridePersona(operator, "u_alice", "30d", AS_OF, null, "testing the override");
+    const where = { userId_window_asOf: { userId: "u_alice", window: "30d", asOf: AS_OF } };
+    const computed = await db().personaAssignment.findUniqueOrThrow({ where });
+    await db().personaAssignment.update({ where, data: { matchedJson: "{}" } });
+    const later = new Date("2026-11-03T09:30:00.000Z");
+    await runPipelineForUser("u_alice", AS_OF, { now: later });
+    const pa = await db().personaAssignment.findUniqueOrThrow({ where });
+    expect(pa).toMatchObject({ id: computed.id, primary: null, overriddenBy: "op1", matchedJson: computed.matchedJson, computedAt: later });
+    const other = await db().personaAssignment.findUniqueOrThrow({ where: { userId_window_asOf: { userId: "u_alice", window: "180d", asOf: AS_OF } } });
+    expect(other).toMatchObject({ overriddenBy: null, computedAt: later });
+  });
+
   it("checks who asks: the pipeline's store is the system's, the latest as-of is per person", async () => {
     await runPipelineForUser("u_alice", AS_OF);
     expect(() => pipelineStore(operator)).toThrow(ForbiddenError);

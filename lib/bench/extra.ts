@@ -14,7 +14,7 @@ import { disconnectDb, db } from "../db/client";
 import { ingestFile } from "../ingest";
 import { runPipelineForUser, computeUser } from "../pipeline";
 import { addDays } from "../core/time";
-import { PIPELINE_LOOKBACK_DAYS, loadSql } from "../db/pipeline-store";
+import { PIPELINE_LOOKBACK_DAYS, loadSql } from "../db/pipeline-plan";
 
 export async function runExtraBenches(opts: { dir: string; asOf: string; bundle100k: string; pgUrl: string | null; ctx: Record<string, unknown> }): Promise<void> {
   const { asOf, ctx } = opts;

@@ -2,7 +2,9 @@
  * Issue 12's queue figures on PostgreSQL (BENCH_PG_URL, wiped):
  * - pipeline_pg_users_per_s_1 / _2: users/s with 1 and 2 worker processes on the same queue and
  *   data, from the first job's start to the last job's completion (process start-up excluded);
- *   beside them the floor: the pipeline's pure compute (no database) on one core, same users.
+ *   beside them the floors: the pipeline's pure compute (no database) on one core, same users; the
+ *   same users' pipeline run in turn in this process without the queue, with the CPU it cost here
+ *   and in PostgreSQL's backends, and the 2-to-1 ratio those two costs allow on this machine's cores.
  * - incremental_after_small_ingest_ms: from the end of an ingest touching 10 users of a 10,000-user
  *   database to their results stored (queued, worked by one in-process worker).
  */
@@ -19,6 +21,7 @@ import { computeUser, runPipelineForUser } from "../pipeline";
 import { enqueuePipeline, recomputeChanged } from "../jobs/pipeline";
 import { generateBundle, writeBundle } from "../generator";
 import { runWorkersUntilEmpty } from "../jobs/processes";
+import { cpuSplit } from "./cpu";
 
 interface Opts {
   dir: string;
@@ -79,6 +82,33 @@ async function computeFloor(asOf: string): Promise<number> {
   return ids.length / (t.ms / 1000);
 }
 
+/** Users already warm in this process before the in-process floor is timed (connections, prepared statements). */
+const WARM_USERS = 10;
+
+/** The same users' pipeline in turn in this process (no queue): users/s and CPU ms per user here and in PostgreSQL. */
+async function inProcessSplit(asOf: string): Promise<{ rate: number; ownMs: number; postgresMs: number | null }> {
+  const ids = await pipelineStore(SYSTEM).customerIds();
+  for (const id of ids.slice(0, WARM_USERS)) await runPipelineForUser(id, asOf);
+  const t = await time(() => cpuSplit(async () => {
+    for (const id of ids) await runPipelineForUser(id, asOf);
+  }));
+  const s = t.value;
+  return { rate: ids.length / (t.ms / 1000), ownMs: s.ownMs / ids.length, postgresMs: s.postgresMs === null ? null : s.postgresMs / ids.length };
+}
+
+function emitCpuSplit(split: Awaited<ReturnType<typeof inProcessSplit>>, base: Record<string, unknown>): void {
+  const w = split.ownMs;
+  const p = split.postgresMs;
+  emit("pipeline_pg_in_process_users_per_s", split.rate, "users/s", {
+    ...base, node_cpu_ms_per_user: Number(w.toFixed(2)), postgres_cpu_ms_per_user: p === null ? null : Number(p.toFixed(2)), loadavg: load(),
+    note: "the same users' pipeline (consent, load, compute, store) in turn in one process, no queue; CPU of this process and of PostgreSQL's backends (/proc)",
+  });
+  if (p !== null)
+    emit("pipeline_pg_workers_2_to_1_cpu_bound", (2 * w) / (w + p), "x", {
+      ...base, note: "2w/(w+p): one worker is bound by its own CPU per user (w), two by the 2 cores shared with PostgreSQL (w + p per user); queue cost and start-up left out",
+    });
+}
+
 export async function runQueueBenches(opts: Opts): Promise<void> {
   await withDatabase(opts.pgUrl, async () => {
     const users = opts.workerUsers ?? 300;
@@ -86,12 +116,14 @@ export async function runQueueBenches(opts: Opts): Promise<void> {
     const one = await workersRate(opts.asOf, 1);
     const two = await workersRate(opts.asOf, 2);
     const floor = await computeFloor(opts.asOf);
+    const split = await inProcessSplit(opts.asOf);
     const base = { database: "postgres", users, months: 12, ...opts.ctx };
     const note = "first job started -> last job completed (pgboss timestamps); worker start-up excluded";
     emit("pipeline_pg_users_per_s_1", one.rate, "users/s", { ...base, workers: 1, jobs: one.jobs, seconds: one.seconds, loadavg: load(), note });
     emit("pipeline_pg_users_per_s_2", two.rate, "users/s", { ...base, workers: 2, jobs: two.jobs, seconds: two.seconds, loadavg: load(), note });
     emit("pipeline_pg_workers_2_to_1", two.rate / one.rate, "x", { ...base, goal: ">= 1.7", loadavg: load() });
     emit("pipeline_pg_compute_floor_users_per_s", floor, "users/s", { ...base, note: "computeUser alone on loaded data, one core, no database" });
+    emitCpuSplit(split, base);
   });
   await runIncrementalBench(opts);
 }

@@ -12,7 +12,7 @@ import { latestAsOf } from "./as-of";
 import { approvedRecommendationsWithFacts, type StreamableRecommendation } from "./explain";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
-import { loadSql } from "./pipeline-store";
+import { loadSql } from "./pipeline-plan";
 import { openPgPool, openSqlite } from "./raw";
 import { resolveDb } from "./url";
 import { CHAT_RATE_LIMIT_QUESTIONS, CHAT_RATE_LIMIT_WINDOW_MINUTES } from "../core/chat/constants";

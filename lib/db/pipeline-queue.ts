@@ -150,3 +150,10 @@ export async function completedJobSpan(actor: Actor): Promise<{ jobs: number; se
   );
   return { jobs: Number(r.rows[0].jobs), seconds: Number(r.rows[0].seconds ?? 0) };
 }
+
+/** The server processes of PostgreSQL serving this database now (the queue bench reads their CPU time when the server is on this machine). */
+export async function databaseBackendPids(actor: Actor): Promise<number[]> {
+  assertSystem(actor);
+  const r = await (await boss()).getDb().executeSql(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`, []);
+  return r.rows.map((x: { pid: number }) => Number(x.pid));
+}

@@ -1,103 +1,22 @@
 /**
  * The pipeline's reads and writes for one user. On SQLite they run as plain prepared statements
  * on better-sqlite3 (one BEGIN IMMEDIATE transaction for the write): Prisma's per-query overhead
- * was most of the pipeline's time. On PostgreSQL they go through Prisma. Both implement the same
- * rules and are exercised by the same tests on each database.
+ * was most of the pipeline's time. On PostgreSQL the same rules run as plain pg statements
+ * (lib/db/pipeline-store-pg.ts). Both are exercised by the same tests on each database.
  */
 import "server-only";
 import type Database from "better-sqlite3";
-import { db } from "./client";
 import { assertSystem, type Actor } from "./actor";
-import { openPgPool, openSqlite, sqliteTime } from "./raw";
+import { openSqlite, sqliteTime } from "./raw";
 import { resolveDb } from "./url";
 import { addDays } from "../core/time";
 import { userDataFromRows } from "../core/rows";
 import type { CoreUserData } from "../core/types";
-import type { Fact } from "../core/shared/types";
-import { DECIDED_STATUSES, planCarryOver, type DecidedStatus, type PriorDecision } from "../core/recommend/carry-over";
-
-const DECIDED_SQL = DECIDED_STATUSES.map((s) => `'${s}'`).join(", ");
-
-/** How far back the pipeline reads before the as-of date: 180-day window + 13 months for annual cadence. */
-export const PIPELINE_LOOKBACK_DAYS = 400;
-
-/**
- * The pipeline's reads, the same SQL on both databases (placeholders differ): one user's accounts,
- * transactions in [asOf - PIPELINE_LOOKBACK_DAYS, asOf], liabilities and their APRs.
- */
-export function loadSql(ph: (n: number) => string) {
-  return {
-    accounts: `SELECT id, user_id, type, subtype, name, mask, holder_category, current_cents, available_cents, limit_cents, iso_currency_code FROM accounts WHERE user_id = ${ph(1)}`,
-    txs: `SELECT id, account_id, date, amount_cents, iso_currency_code, name, merchant_name, merchant_entity_id, payment_channel, pfc_primary, pfc_detailed, pending, pending_transaction_id
-          FROM transactions WHERE user_id = ${ph(1)} AND date >= ${ph(2)} AND date <= ${ph(3)}`,
-    liabilities: `SELECT l.account_id, l.kind, l.is_overdue, l.last_payment_amount_cents, l.last_payment_date, l.last_statement_balance_cents, l.last_statement_issue_date,
-                  l.minimum_payment_amount_cents, l.next_payment_due_date, l.interest_rate_percentage, l.past_due_amount_cents
-                  FROM liabilities l JOIN accounts a ON a.id = l.account_id WHERE a.user_id = ${ph(1)}`,
-    aprs: `SELECT p.account_id, p.apr_type, p.apr_percentage, p.balance_subject_to_apr_cents, p.interest_charge_amount_cents
-           FROM liability_aprs p JOIN accounts a ON a.id = p.account_id WHERE a.user_id = ${ph(1)} ORDER BY p.id`,
-  };
-}
-type LoadArgs = Parameters<typeof userDataFromRows>;
-
-export interface SnapshotRow { userId: string; window: string; asOf: string; dataJson: string }
-export interface PersonaRow { userId: string; window: string; asOf: string; primary: string | null; matchedJson: string }
-export interface RecRow {
-  id: string; userId: string; window: string; asOf: string; itemId: string; status: string; kind: string; title: string;
-  rationale: string; disclosure: string; rank: number; generator: string; traceJson: string;
-  /** The facts the rationale cites (also inside traceJson): what decides whether a decision carries over. */
-  facts: Fact[];
-}
-/** A row as written: the decision it carried over, or what changed since the last decision. */
-type RecWrite = Omit<RecRow, "facts"> & { carriedFrom: string | null; changesJson: string | null };
-interface PriorRow { id: string; window: string; item_id: string; as_of: string; status: string; trace_json: string }
-
-/**
- * Which rows to insert or rewrite, given the user's decided recommendations so far (the newest
- * decision on a window and item decides; lib/core/recommend/carry-over.ts): same facts = the
- * decision carries over (a row already decided at this as-of is left alone); changed facts = the
- * item waits for review again, with the diff. Pending rows of this as-of were deleted before.
- */
-function planWrites(priorRows: PriorRow[], recs: RecRow[]): { insert: RecWrite[]; rewrite: RecWrite[] } {
-  const priors: PriorDecision[] = priorRows.map((r) => ({
-    id: r.id, window: r.window, itemId: r.item_id, asOf: r.as_of, status: r.status as DecidedStatus,
-    facts: (JSON.parse(r.trace_json) as { facts?: Fact[] }).facts ?? [],
-  }));
-  const insert: RecWrite[] = [];
-  const rewrite: RecWrite[] = [];
-  for (const { facts, ...r } of recs) {
-    const plan = planCarryOver({ window: r.window, itemId: r.itemId, facts }, priors);
-    const sameRow = plan.kind !== "new" && plan.from.id === r.id;
-    if (plan.kind === "carry") {
-      if (!sameRow) insert.push({ ...r, status: plan.from.status, carriedFrom: plan.from.id, changesJson: null });
-    } else if (plan.kind === "changed") {
-      const w = { ...r, carriedFrom: sameRow ? null : plan.from.id, changesJson: JSON.stringify(plan.changes) };
-      (sameRow ? rewrite : insert).push(w);
-    } else insert.push({ ...r, carriedFrom: null, changesJson: null });
-  }
-  return { insert, rewrite };
-}
-export interface StoreInput { userId: string; asOf: string; now: Date; snapshots: SnapshotRow[]; personas: PersonaRow[]; recommendations: RecRow[] }
-
-export class ConsentRevoked extends Error {
-  constructor() {
-    super("consent was revoked during processing");
-  }
-}
-
-export interface PipelineStore {
-  /** Customers' ids in id order (one, when `only` is given and is a customer). */
-  customerIds(only?: string): Promise<string[]>;
-  consent(userId: string): Promise<{ role: string; granted: boolean; at: string | null } | null>;
-  load(userId: string, asOf: string): Promise<CoreUserData>;
-  /** One transaction; throws ConsentRevoked if consent is gone by then. */
-  store(input: StoreInput): Promise<void>;
-  /** Signals only (the pipeline's --signals-only): personas and recommendations are left as they are. */
-  storeSignals(input: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void>;
-}
+import { ConsentRevoked, DECIDED_SQL, PIPELINE_LOOKBACK_DAYS, loadSql, planWrites, type LoadArgs, type PipelineStore, type PriorRow, type StoreInput } from "./pipeline-plan";
+import { PgStore } from "./pipeline-store-pg";
 
 // ---------------------------------------------------------------- SQLite (plain statements)
 const SQLITE_LOAD = loadSql(() => "?");
-const PG_LOAD = loadSql((n) => `$${n}`);
 type Stmts = ReturnType<typeof prepare>;
 const cache = new WeakMap<Database.Database, Stmts>();
 
@@ -195,76 +114,9 @@ class SqliteStore implements PipelineStore {
   }
 }
 
-// ---------------------------------------------------------------- PostgreSQL (reads: pg, writes: Prisma)
-class PrismaStore implements PipelineStore {
-  async customerIds(only?: string): Promise<string[]> {
-    const users = await db().user.findMany({ where: { role: "customer", ...(only === undefined ? {} : { id: only }) }, select: { id: true }, orderBy: { id: "asc" } });
-    return users.map((u) => u.id);
-  }
-
-  async consent(userId: string) {
-    const u = await db().user.findUnique({ where: { id: userId }, select: { role: true, consentGranted: true, consentAt: true } });
-    return u ? { role: u.role, granted: u.consentGranted, at: u.consentAt?.toISOString() ?? null } : null;
-  }
-
-  async load(userId: string, asOf: string): Promise<CoreUserData> {
-    const pool = openPgPool(resolveDb().url);
-    const [accounts, txs, liabilities, aprs] = await Promise.all([
-      pool.query(PG_LOAD.accounts, [userId]),
-      pool.query(PG_LOAD.txs, [userId, addDays(asOf, -PIPELINE_LOOKBACK_DAYS), asOf]),
-      pool.query(PG_LOAD.liabilities, [userId]),
-      pool.query(PG_LOAD.aprs, [userId]),
-    ]);
-    return userDataFromRows(userId, accounts.rows as LoadArgs[1], txs.rows as LoadArgs[2], liabilities.rows as LoadArgs[3], aprs.rows as LoadArgs[4]);
-  }
-
-  async storeSignals(x: Pick<StoreInput, "userId" | "asOf" | "now" | "snapshots">): Promise<void> {
-    await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"pipeline:" + x.userId}, 0))`;
-      const fresh = await tx.user.findUnique({ where: { id: x.userId }, select: { consentGranted: true } });
-      if (!fresh?.consentGranted) throw new ConsentRevoked();
-      await tx.signalSnapshot.deleteMany({ where: { userId: x.userId, asOf: x.asOf } });
-      await tx.signalSnapshot.createMany({ data: x.snapshots.map((r) => ({ ...r, computedAt: x.now })) });
-    });
-  }
-
-  async store(x: StoreInput): Promise<void> {
-    const { userId, asOf, now } = x;
-    await db().$transaction(async (tx) => {
-      // Writes for one user never interleave, whichever workers (and as-of dates) they come from.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"pipeline:" + userId}, 0))`;
-      const fresh = await tx.user.findUnique({ where: { id: userId }, select: { consentGranted: true } });
-      if (!fresh?.consentGranted) throw new ConsentRevoked();
-      const [overridden, priors] = await Promise.all([
-        tx.personaAssignment.findMany({ where: { userId, asOf, overriddenBy: { not: null } }, select: { window: true } }),
-        tx.recommendation.findMany({
-          where: { userId, asOf: { lte: asOf }, status: { in: [...DECIDED_STATUSES] } },
-          select: { id: true, window: true, itemId: true, asOf: true, status: true, traceJson: true },
-        }),
-      ]);
-      const keepPrimary = new Set(overridden.map((o) => o.window));
-      const writes = planWrites(priors.map((p) => ({ id: p.id, window: p.window, item_id: p.itemId, as_of: p.asOf, status: p.status, trace_json: p.traceJson })), x.recommendations);
-      await tx.signalSnapshot.deleteMany({ where: { userId, asOf } });
-      await tx.signalSnapshot.createMany({ data: x.snapshots.map((r) => ({ ...r, computedAt: now })) });
-      await tx.personaAssignment.deleteMany({ where: { userId, asOf, overriddenBy: null } });
-      const fresh2 = x.personas.filter((r) => !keepPrimary.has(r.window));
-      if (fresh2.length) await tx.personaAssignment.createMany({ data: fresh2.map((r) => ({ ...r, computedAt: now })) });
-      for (const r of x.personas.filter((p) => keepPrimary.has(p.window)))
-        await tx.personaAssignment.update({ where: { userId_window_asOf: { userId, window: r.window, asOf } }, data: { matchedJson: r.matchedJson, computedAt: now } });
-      await tx.recommendation.deleteMany({ where: { userId, asOf, status: "pending" } });
-      await tx.recommendation.updateMany({ where: { userId, asOf: { lt: asOf }, status: "pending" }, data: { status: "superseded", updatedAt: now } });
-      if (writes.insert.length) await tx.recommendation.createMany({ data: writes.insert.map((r) => ({ ...r, createdAt: now, updatedAt: now })) });
-      for (const r of writes.rewrite) {
-        const data = { kind: r.kind, title: r.title, rationale: r.rationale, disclosure: r.disclosure, status: r.status, rank: r.rank, generator: r.generator, traceJson: r.traceJson };
-        await tx.recommendation.update({ where: { id: r.id }, data: { ...data, carriedFrom: r.carriedFrom, changesJson: r.changesJson, updatedAt: now } });
-      }
-    });
-  }
-}
-
 /** The pipeline's store: the system's only (no person reads or writes through it). */
 export function pipelineStore(actor: Actor): PipelineStore {
   assertSystem(actor);
   const t = resolveDb();
-  return t.kind === "sqlite" ? new SqliteStore(openSqlite(t.file)) : new PrismaStore();
+  return t.kind === "sqlite" ? new SqliteStore(openSqlite(t.file)) : new PgStore(t.url);
 }
