@@ -8,7 +8,7 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import { cappedCountSql, COUNT_EXACT_UP_TO, currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
 import type { ReviewFilter, ReviewQuery, ReviewSort } from "../core/console/review-query";
 import type { ReviewQueueItem } from "../types/views";
 
@@ -59,16 +59,25 @@ export function reviewListSql(d: Dialect, q: Pick<ReviewQuery, keyof ReviewFilte
   return { sql, params: p.values };
 }
 
-/** How many rows the filter matches: a count over the filter's index range (never the whole table). */
-export function reviewCountSql(d: Dialect, f: ReviewFilter): SqlQuery {
+/**
+ * How many rows the filter matches: a count over the filter's index range (never the whole table);
+ * with `cap`, it stops after cap + 1 rows (the page shows "more than cap").
+ */
+export function reviewCountSql(d: Dialect, f: ReviewFilter, cap?: number): SqlQuery {
   const p = new SqlParams(d);
-  return { sql: `SELECT count(*) AS n FROM recommendations r WHERE ${filterConditions(p, f).join(" AND ")}`, params: p.values };
+  const from = `FROM recommendations r WHERE ${filterConditions(p, f).join(" AND ")}`;
+  return cap === undefined ? { sql: `SELECT count(*) AS n ${from}`, params: p.values } : cappedCountSql(p, from, cap);
 }
 
 type Row = Record<string, unknown>;
 
-/** Operators: one page of the review queue, the total the filter matches, and the next page's position. */
-export async function reviewQueuePage(actor: Actor, q: ReviewQuery, pageSize = REVIEW_PAGE_SIZE): Promise<{ items: ReviewQueueItem[]; total: number; next: string | null; viewedAt: string }> {
+/**
+ * Operators: one page of the review queue, the total the filter matches (exact up to `countCap`;
+ * `more` when more rows match than that, and `total` is then countCap), and the next page's position.
+ */
+export async function reviewQueuePage(
+  actor: Actor, q: ReviewQuery, pageSize = REVIEW_PAGE_SIZE, countCap = COUNT_EXACT_UP_TO,
+): Promise<{ items: ReviewQueueItem[]; total: number; more: boolean; next: string | null; viewedAt: string }> {
   assertOperator(actor);
   const sort = SORTS[q.sort];
   const after = q.after ? decodeCursor(q.after, sort.cols) : null;
@@ -76,15 +85,17 @@ export async function reviewQueuePage(actor: Actor, q: ReviewQuery, pageSize = R
   const d = currentDialect();
   const viewedAt = new Date().toISOString();
   const list = reviewListSql(d, q, after, pageSize + 1);
-  const count = reviewCountSql(d, q);
+  const count = reviewCountSql(d, q, countCap);
   const [rows, counted] = await Promise.all([
     db().$queryRawUnsafe<Row[]>(list.sql, ...list.params),
     db().$queryRawUnsafe<Row[]>(count.sql, ...count.params),
   ]);
   const page = rows.slice(0, pageSize);
+  const n = Number(counted[0]?.n ?? 0);
   return {
     items: page.map(toItem),
-    total: Number(counted[0]?.n ?? 0),
+    total: Math.min(n, countCap),
+    more: n > countCap,
     next: rows.length > pageSize ? encodeCursor(page[page.length - 1], sort.cols) : null,
     viewedAt,
   };

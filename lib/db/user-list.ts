@@ -7,7 +7,7 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import { cappedCountSql, COUNT_EXACT_UP_TO, currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
 
 export const PAGE_SIZE = 50;
 
@@ -45,21 +45,25 @@ export function userListSql(d: Dialect, f: UserListFilter, after: string | null,
   };
 }
 
-export function userCountSql(d: Dialect, f: UserListFilter): SqlQuery {
+/** How many customers the filter matches, reading at most cap + 1 of them. */
+export function userCountSql(d: Dialect, f: UserListFilter, cap: number = COUNT_EXACT_UP_TO): SqlQuery {
   const p = new SqlParams(d);
-  return { sql: `SELECT count(*) AS n FROM users u WHERE ${conditions(p, f).join(" AND ")}`, params: p.values };
+  return cappedCountSql(p, `FROM users u WHERE ${conditions(p, f).join(" AND ")}`, cap);
 }
 
 type Row = { id: string; name: string; email: string; consent_granted: unknown; k0: string };
 
-/** Operators: one page of customers (with consent, latest personas and pending counts), the total matching, the next page's position. */
-export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string } = {}, pageSize = PAGE_SIZE) {
+/**
+ * Operators: one page of customers (with consent, latest personas and pending counts), the total
+ * matching (exact up to `countCap`; `more` when more match, and `total` is then countCap), the next page's position.
+ */
+export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string } = {}, pageSize = PAGE_SIZE, countCap = COUNT_EXACT_UP_TO) {
   assertOperator(actor);
   const after = opts.after ? (decodeCursor(opts.after, KEY)?.[0] as string | undefined) : null;
   if (opts.after && !after) throw new InvalidUserCursorError();
   const d = currentDialect();
   const list = userListSql(d, opts, after ?? null, pageSize + 1);
-  const count = userCountSql(d, opts);
+  const count = userCountSql(d, opts, countCap);
   const [rows, counted] = await Promise.all([db().$queryRawUnsafe<Row[]>(list.sql, ...list.params), db().$queryRawUnsafe<{ n: unknown }[]>(count.sql, ...count.params)]);
   const page = rows.slice(0, pageSize);
   const ids = page.map((r) => r.id);
@@ -69,8 +73,10 @@ export async function listUsers(actor: Actor, opts: UserListFilter & { after?: s
   ]);
   const latest = new Map(personas.map((x) => [`${x.userId}|${x.window}`, x.primary]));
   const pendingBy = new Map(pending.map((x) => [x.userId, x._count._all]));
+  const n = Number(counted[0]?.n ?? 0);
   return {
-    total: Number(counted[0]?.n ?? 0),
+    total: Math.min(n, countCap),
+    more: n > countCap,
     next: rows.length > pageSize ? encodeCursor(page[page.length - 1], KEY) : null,
     users: page.map((u) => ({
       id: u.id,
