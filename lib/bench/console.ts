@@ -14,24 +14,18 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { availableParallelism, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { emit, percentile, time } from "./util";
 import { freePort, waitReady } from "./server";
 import { OPERATOR, signIn, type Session } from "./pages";
 import { withDatabase } from "./queue";
-import { consoleDataFigures, consoleSample } from "./scale";
+import { consoleDataFigures, consoleSample, generateAndIngest, pipelineStage } from "./scale";
 import { explainConsoleQueries } from "./console-explain";
-import { freshPostgres } from "../db/fresh";
 import { SYSTEM } from "../db/actor";
-import { clearPipelineQueue } from "../db/pipeline-queue";
 import { seedDemoAccounts } from "../db/demo-accounts";
 import { approveHalfForDemo } from "../db/demo-review";
 import { fillConsoleFixture } from "../db/console-fixture";
-import { ingestFile } from "../ingest";
-import { enqueuePipeline } from "../jobs/pipeline";
-import { writeBundle } from "../generator";
-import { runWorkersUntilEmpty } from "../jobs/processes";
 
 /** issue 12: "at 100,000 users: console_*_p95_ms (server render, warm; goal p95 under 200 ms each)". */
 const CONSOLE_P95_GOAL_MS = 200;
@@ -54,19 +48,9 @@ const load = () => loadavg().map((x) => Number(x.toFixed(2)));
 
 /** The sample through the real path (generate, ingest, pipeline on the queue, demo approvals); each stage's seconds. */
 async function realSample(o: ConsoleOpts): Promise<Record<string, number>> {
-  const file = path.join(o.dir, `console-sample-${o.sample}.json`);
-  const s: Record<string, number> = {};
-  s.generate = (await time(() => writeBundle({ users: o.sample, seed: 42, months: 1, asOf: o.asOf, out: file }))).ms / 1000;
-  await freshPostgres(o.pgUrl);
-  await clearPipelineQueue(SYSTEM);
-  const ingest = await time(() => ingestFile(file));
-  if (!ingest.value.ok) throw new Error("console bench: ingest failed");
-  s.ingest = ingest.ms / 1000;
+  const s: Record<string, number> = await generateAndIngest(o, o.sample, 1, path.join(o.dir, `console-sample-${o.sample}.json`));
   s.seed_operator = (await time(() => seedDemoAccounts(SYSTEM, { operatorEmail: OPERATOR.email, operatorPassword: OPERATOR.password, customerPassword: randomBytes(12).toString("hex") }))).ms / 1000;
-  s.pipeline = (await time(async () => {
-    await enqueuePipeline("all", o.asOf);
-    await runWorkersUntilEmpty(availableParallelism());
-  })).ms / 1000;
+  s.pipeline = await pipelineStage(o.asOf);
   s.demo_review = (await time(() => approveHalfForDemo(SYSTEM, OPERATOR.email))).ms / 1000;
   return s;
 }
