@@ -8,7 +8,8 @@ import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
 import { reviewCountSql, reviewListSql } from "@/lib/db/review-queue";
 import { userCountSql, userListSql } from "@/lib/db/user-list";
 import { parseReviewQuery } from "@/lib/core/console/review-query";
-import { COUNT_EXACT_UP_TO, type SqlQuery } from "@/lib/db/console-sql";
+import type { SqlQuery } from "@/lib/db/console-sql";
+import { COUNT_EXACT_UP_TO } from "@/lib/core/console/review-query";
 
 let client: pg.Client;
 

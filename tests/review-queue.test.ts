@@ -6,8 +6,7 @@ import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
 import { db } from "@/lib/db/client";
 import { InvalidCursorError, reviewQueuePage } from "@/lib/db/review-queue";
 import { decideMatching } from "@/lib/db/review-bulk";
-import { BULK_DECISION_MAX, parseReviewQuery, type ReviewQuery } from "@/lib/core/console/review-query";
-import { COUNT_EXACT_UP_TO } from "@/lib/db/console-sql";
+import { BULK_DECISION_MAX, COUNT_EXACT_UP_TO, parseReviewQuery, type ReviewQuery } from "@/lib/core/console/review-query";
 import type { Actor } from "@/lib/db/actor";
 
 const OP: Actor = { id: "op1", role: "operator" };

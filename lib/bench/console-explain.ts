@@ -9,8 +9,8 @@ import { emit } from "./util";
 import { db } from "../db/client";
 import { reviewCountSql, reviewListSql } from "../db/review-queue";
 import { userCountSql, userListSql } from "../db/user-list";
-import { parseReviewQuery, type ReviewQuery } from "../core/console/review-query";
-import { COUNT_EXACT_UP_TO, type SqlQuery } from "../db/console-sql";
+import { COUNT_EXACT_UP_TO, parseReviewQuery, type ReviewQuery } from "../core/console/review-query";
+import type { SqlQuery } from "../db/console-sql";
 
 interface PlanNode {
   "Node Type": string;

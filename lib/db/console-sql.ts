@@ -15,14 +15,6 @@ export interface SqlQuery {
   params: unknown[];
 }
 
-/**
- * The console's list counts are exact up to this many rows and "more than" it beyond (issue 12:
- * "counts that don't scan the whole table on every page view"): the count reads at most this many
- * index entries plus one, whatever the table's size. Above BULK_DECISION_MAX (5,000), so every set a
- * bulk decision can take is still counted exactly.
- */
-export const COUNT_EXACT_UP_TO = 10_000;
-
 /** `SELECT count(*) AS n` of the rows `from` (a FROM ... WHERE ... text) matches, reading at most cap + 1 of them. */
 export function cappedCountSql(p: SqlParams, from: string, cap: number): SqlQuery {
   return { sql: `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${p.bind(cap + 1, "int")}) capped`, params: p.values };

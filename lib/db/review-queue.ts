@@ -8,8 +8,8 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { cappedCountSql, COUNT_EXACT_UP_TO, currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
-import type { ReviewFilter, ReviewQuery, ReviewSort } from "../core/console/review-query";
+import { cappedCountSql, currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import { COUNT_EXACT_UP_TO, type ReviewFilter, type ReviewQuery, type ReviewSort } from "../core/console/review-query";
 import type { ReviewQueueItem } from "../types/views";
 
 export const REVIEW_PAGE_SIZE = 50;

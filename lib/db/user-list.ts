@@ -7,7 +7,8 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { cappedCountSql, COUNT_EXACT_UP_TO, currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
+import { COUNT_EXACT_UP_TO } from "../core/console/review-query";
+import { cappedCountSql, currentDialect, decodeCursor, encodeCursor, keySelect, keysetCondition, orderBy, SqlParams, type Dialect, type KeyColumn, type SqlQuery } from "./console-sql";
 
 export const PAGE_SIZE = 50;
 
