@@ -60,7 +60,7 @@ const CASES: [string, () => SqlQuery, RegExp][] = [
   ["queue count", () => reviewCountSql("postgres", review({}), COUNT_EXACT_UP_TO), /Index Only Scan using recommendations_queue_\w+_idx/],
   ["queue count, one kind", () => reviewCountSql("postgres", review({ kind: "offer" }), COUNT_EXACT_UP_TO), /Index Only Scan using recommendations_queue_kind_idx/],
   ["queue count, one window", () => reviewCountSql("postgres", review({ window: "180d" }), COUNT_EXACT_UP_TO), /Index Only Scan using recommendations_queue_window_idx/],
-  ["queue count, one customer", () => reviewCountSql("postgres", review({ user: "u00042" })), /recommendations_queue_user_idx/],
+  ["queue count, one customer", () => reviewCountSql("postgres", review({ user: "u00042" })), /recommendations_queue_(user|persona)_idx/],
   ["users, first page", () => userListSql("postgres", {}, null, 51), /users_role_id_idx|users_pkey/],
   ["users, a later page", () => userListSql("postgres", {}, "u01500", 51), /users_role_id_idx|users_pkey/],
   ["users, search by name or email", () => userListSql("postgres", { q: "smithson" }, null, 51), /users_name_trgm_idx[\s\S]*users_email_trgm_idx/],
