@@ -10,6 +10,8 @@
 // --pages-10k-only: only the 10,000-user ones; --pages-reuse: measure on the databases an earlier run prepared.
 // --queue-only: only the job queue figures (lib/bench/queue.ts). --scale [--scale-users N]: only the
 // large figures (lib/bench/scale.ts: 10,000 users end to end, the console's queries); not part of CI.
+// --scale-console [--console-users N] [--console-sample S] [--console-reuse]: the console at N customers
+// (default 100,000; S of them through the real pipeline, the rest SQL copies; lib/bench/console.ts), server-rendered.
 import path from "node:path";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -32,6 +34,7 @@ import { runCsvIngestBench } from "../lib/bench/csv.ts";
 import { runUnenrichedSignalsBench } from "../lib/bench/unenriched.ts";
 import { runQueueBenches } from "../lib/bench/queue.ts";
 import { runScaleBenches } from "../lib/bench/scale.ts";
+import { runConsoleBench } from "../lib/bench/console.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tmp", "bench");
@@ -54,6 +57,12 @@ if (process.argv.includes("--pages-only")) {
 if (process.argv.includes("--scale")) {
   const i = process.argv.indexOf("--scale-users");
   await runScaleBenches({ dir, asOf: AS_OF, pgUrl, ctx, users: i > 0 ? Number(process.argv[i + 1]) : 10_000 });
+  process.exit(0);
+}
+if (process.argv.includes("--scale-console")) {
+  const arg = (flag: string, dflt: number) => (process.argv.includes(flag) ? Number(process.argv[process.argv.indexOf(flag) + 1]) : dflt);
+  const reuse = process.argv.includes("--console-reuse");
+  await runConsoleBench({ root, dir, asOf: AS_OF, pgUrl, ctx, users: arg("--console-users", 100_000), sample: arg("--console-sample", 1000), reuse });
   process.exit(0);
 }
 if (process.argv.includes("--queue-only")) {

@@ -6,7 +6,7 @@ import { closeDatabase, dbKind, freshDatabase } from "./helpers/testdb";
 import { db } from "@/lib/db/client";
 import { InvalidCursorError, reviewQueuePage } from "@/lib/db/review-queue";
 import { decideMatching } from "@/lib/db/review-bulk";
-import { parseReviewQuery, type ReviewQuery } from "@/lib/core/console/review-query";
+import { BULK_DECISION_MAX, COUNT_EXACT_UP_TO, parseReviewQuery, type ReviewQuery } from "@/lib/core/console/review-query";
 import type { Actor } from "@/lib/db/actor";
 
 const OP: Actor = { id: "op1", role: "operator" };
@@ -126,6 +126,19 @@ describe(`review queue (${dbKind})`, () => {
     expect(await count({ status: "approved" })).toBe(0);
     const page = await reviewQueuePage(OP, query({ persona: "high_utilization", kind: "offer", sort: "user" }), 100);
     expect(page.items.map((i) => i.id)).toEqual(["u2-180d-offer_a", "u2-30d-offer_a", "u4-180d-offer_a", "u4-30d-offer_a"]);
+  });
+
+  it("counts exactly up to the cap and says 'more' beyond it; the cap is above what a bulk decision takes", async () => {
+    const at = async (params: Record<string, string>, cap: number) => {
+      const p = await reviewQueuePage(OP, query(params), 5, cap);
+      return [p.total, p.more, p.items.length];
+    };
+    expect(await at({}, 10)).toEqual([10, true, 5]); // 36 match: the count stops after 11
+    expect(await at({}, 36)).toEqual([36, false, 5]);
+    expect(await at({ kind: "offer" }, 12)).toEqual([12, false, 5]);
+    expect(await at({ kind: "offer" }, 11)).toEqual([11, true, 5]);
+    expect(COUNT_EXACT_UP_TO).toBeGreaterThan(BULK_DECISION_MAX);
+    expect((await reviewQueuePage(OP, query())).more).toBe(false);
   });
 
   it("says what is wrong with a bad filter or page position instead of failing", async () => {

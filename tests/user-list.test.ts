@@ -93,6 +93,17 @@ describe(`operator user list (${dbKind})`, () => {
     expect((await listUsers(OP, { q: "smith" })).total).toBe(3);
   });
 
+  it("counts exactly up to the cap and says 'more' beyond it", async () => {
+    const at = async (opts: { q?: string }, cap: number) => {
+      const p = await listUsers(OP, opts, 5, cap);
+      return [p.total, p.more, p.users.length];
+    };
+    expect(await at({}, 11)).toEqual([11, true, 5]);
+    expect(await at({}, 12)).toEqual([12, false, 5]);
+    expect(await at({ q: "smith" }, 2)).toEqual([2, true, 3]);
+    expect(await at({ q: "smith" }, 3)).toEqual([3, false, 3]);
+  });
+
   it("filters by persona (or none) and says when a page position is not one", async () => {
     expect((await listUsers(OP, { persona: "savings_builder" })).total).toBe(4);
     expect((await listUsers(OP, { persona: "none" })).total).toBe(8);

@@ -56,7 +56,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <UserFilters filters={filters} />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {list.total} {list.total === 1 ? "customer" : "customers"}
+        {list.more ? "More than " : ""}
+        {list.total.toLocaleString("en-US")} {list.total === 1 && !list.more ? "customer" : "customers"}
         {filters.q || filters.persona ? " match" : ""}
       </p>
       <UsersTable users={list.users} />

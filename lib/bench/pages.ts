@@ -35,17 +35,17 @@ const PAGE_BENCH_MONTHS_LARGE = 3;
 const monthsFor = (users: number) => (users >= 10_000 ? PAGE_BENCH_MONTHS_LARGE : PAGE_BENCH_MONTHS);
 /** issue 10: "goal p95 under 300 ms". */
 const PAGE_P95_GOAL_MS = 300;
-const OPERATOR = { email: "operator@bench.test", password: "bench-operator-password" };
+export const OPERATOR = { email: "operator@bench.test", password: "bench-operator-password" };
 const CUSTOMER_PASSWORD = "bench-customer-password";
 
-interface Session {
+export interface Session {
   cookie: string;
   /** Its own client address: the sign-in throttle counts per address. */
   address: string;
 }
 
 /** A real sign-in through next-auth's credentials callback; the session cookie. */
-async function signIn(base: string, email: string, password: string, address: string): Promise<Session> {
+export async function signIn(base: string, email: string, password: string, address: string): Promise<Session> {
   const headers = { "x-forwarded-for": address };
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };

@@ -15,6 +15,11 @@ export interface SqlQuery {
   params: unknown[];
 }
 
+/** `SELECT count(*) AS n` of the rows `from` (a FROM ... WHERE ... text) matches, reading at most cap + 1 of them. */
+export function cappedCountSql(p: SqlParams, from: string, cap: number): SqlQuery {
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${p.bind(cap + 1, "int")}) capped`, params: p.values };
+}
+
 /** Collects bound values: `?` on SQLite, `$n` on Postgres (with a cast where the column needs one). */
 export class SqlParams {
   readonly values: unknown[] = [];

@@ -8,8 +8,8 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { currentDialect, decodePosition, keySelect, keysetPage, orderBy, positionCondition, readDirection, SqlParams, type Dialect, type KeyColumn, type PagePosition, type SqlQuery } from "./console-sql";
-import type { ReviewFilter, ReviewQuery, ReviewSort } from "../core/console/review-query";
+import { cappedCountSql, currentDialect, decodePosition, keySelect, keysetPage, orderBy, positionCondition, readDirection, SqlParams, type Dialect, type KeyColumn, type PagePosition, type SqlQuery } from "./console-sql";
+import { COUNT_EXACT_UP_TO, type ReviewFilter, type ReviewQuery, type ReviewSort } from "../core/console/review-query";
 import type { ReviewQueueItem } from "../types/views";
 
 export const REVIEW_PAGE_SIZE = 50;
@@ -60,20 +60,29 @@ export function reviewListSql(d: Dialect, q: Pick<ReviewQuery, keyof ReviewFilte
   return { sql, params: p.values };
 }
 
-/** How many rows the filter matches: a count over the filter's index range (never the whole table). */
-export function reviewCountSql(d: Dialect, f: ReviewFilter): SqlQuery {
+/**
+ * How many rows the filter matches: a count over the filter's index range (never the whole table);
+ * with `cap`, it stops after cap + 1 rows (the page shows "more than cap").
+ */
+export function reviewCountSql(d: Dialect, f: ReviewFilter, cap?: number): SqlQuery {
   const p = new SqlParams(d);
-  return { sql: `SELECT count(*) AS n FROM recommendations r WHERE ${filterConditions(p, f).join(" AND ")}`, params: p.values };
+  const from = `FROM recommendations r WHERE ${filterConditions(p, f).join(" AND ")}`;
+  return cap === undefined ? { sql: `SELECT count(*) AS n ${from}`, params: p.values } : cappedCountSql(p, from, cap);
 }
 
 type Row = Record<string, unknown>;
 
-/** Operators: one page of the review queue, the total the filter matches, and the next and previous pages' positions. */
+/**
+ * Operators: one page of the review queue, the total the filter matches (exact up to `countCap`;
+ * `more` when more rows match than that, and `total` is then countCap), and the next and previous
+ * pages' positions.
+ */
 export async function reviewQueuePage(
   actor: Actor,
   q: ReviewQuery,
   pageSize = REVIEW_PAGE_SIZE,
-): Promise<{ items: ReviewQueueItem[]; total: number; next: string | null; prev: string | null; viewedAt: string }> {
+  countCap = COUNT_EXACT_UP_TO,
+): Promise<{ items: ReviewQueueItem[]; total: number; more: boolean; next: string | null; prev: string | null; viewedAt: string }> {
   assertOperator(actor);
   const sort = SORTS[q.sort];
   const pos = decodePosition(q, sort.cols);
@@ -81,15 +90,17 @@ export async function reviewQueuePage(
   const d = currentDialect();
   const viewedAt = new Date().toISOString();
   const list = reviewListSql(d, q, pos, pageSize + 1);
-  const count = reviewCountSql(d, q);
+  const count = reviewCountSql(d, q, countCap);
   const [rows, counted] = await Promise.all([
     db().$queryRawUnsafe<Row[]>(list.sql, ...list.params),
     db().$queryRawUnsafe<Row[]>(count.sql, ...count.params),
   ]);
   const { page, next, prev } = keysetPage(rows, pageSize, sort.cols, pos);
+  const n = Number(counted[0]?.n ?? 0);
   return {
     items: page.map(toItem),
-    total: Number(counted[0]?.n ?? 0),
+    total: Math.min(n, countCap),
+    more: n > countCap,
     next,
     prev,
     viewedAt,

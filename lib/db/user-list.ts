@@ -7,7 +7,8 @@
 import "server-only";
 import { db } from "./client";
 import { assertOperator, type Actor } from "./actor";
-import { currentDialect, decodePosition, keySelect, keysetPage, orderBy, positionCondition, readDirection, SqlParams, type Dialect, type KeyColumn, type PagePosition, type SqlQuery } from "./console-sql";
+import { COUNT_EXACT_UP_TO } from "../core/console/review-query";
+import { cappedCountSql, currentDialect, decodePosition, keySelect, keysetPage, orderBy, positionCondition, readDirection, SqlParams, type Dialect, type KeyColumn, type PagePosition, type SqlQuery } from "./console-sql";
 
 export const PAGE_SIZE = 50;
 
@@ -46,21 +47,26 @@ export function userListSql(d: Dialect, f: UserListFilter, pos: PagePosition, li
   };
 }
 
-export function userCountSql(d: Dialect, f: UserListFilter): SqlQuery {
+/** How many customers the filter matches, reading at most cap + 1 of them. */
+export function userCountSql(d: Dialect, f: UserListFilter, cap: number = COUNT_EXACT_UP_TO): SqlQuery {
   const p = new SqlParams(d);
-  return { sql: `SELECT count(*) AS n FROM users u WHERE ${conditions(p, f).join(" AND ")}`, params: p.values };
+  return cappedCountSql(p, `FROM users u WHERE ${conditions(p, f).join(" AND ")}`, cap);
 }
 
 type Row = { id: string; name: string; email: string; consent_granted: unknown; k0: string };
 
-/** Operators: one page of customers (with consent, latest personas and pending counts), the total matching, the next and previous pages' positions. */
-export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string; before?: string } = {}, pageSize = PAGE_SIZE) {
+/**
+ * Operators: one page of customers (with consent, latest personas and pending counts), the total
+ * matching (exact up to `countCap`; `more` when more match, and `total` is then countCap), the next
+ * and previous pages' positions.
+ */
+export async function listUsers(actor: Actor, opts: UserListFilter & { after?: string; before?: string } = {}, pageSize = PAGE_SIZE, countCap = COUNT_EXACT_UP_TO) {
   assertOperator(actor);
   const pos = decodePosition(opts, KEY);
   if (pos === undefined) throw new InvalidUserCursorError();
   const d = currentDialect();
   const list = userListSql(d, opts, pos, pageSize + 1);
-  const count = userCountSql(d, opts);
+  const count = userCountSql(d, opts, countCap);
   const [rows, counted] = await Promise.all([db().$queryRawUnsafe<Row[]>(list.sql, ...list.params), db().$queryRawUnsafe<{ n: unknown }[]>(count.sql, ...count.params)]);
   const { page, next, prev } = keysetPage(rows, pageSize, KEY, pos);
   const ids = page.map((r) => r.id);
@@ -70,8 +76,10 @@ export async function listUsers(actor: Actor, opts: UserListFilter & { after?: s
   ]);
   const latest = new Map(personas.map((x) => [`${x.userId}|${x.window}`, x.primary]));
   const pendingBy = new Map(pending.map((x) => [x.userId, x._count._all]));
+  const n = Number(counted[0]?.n ?? 0);
   return {
-    total: Number(counted[0]?.n ?? 0),
+    total: Math.min(n, countCap),
+    more: n > countCap,
     next,
     prev,
     users: page.map((u) => ({

@@ -33,7 +33,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     throw e;
   }
   const filter = { status: q.status, kind: q.kind, window: q.window, persona: q.persona, user: q.user };
-  const bulk = (BULK_STATUSES as readonly string[]).includes(q.status) && page.total > 0;
+  // Beyond the exact count there are more than BULK_DECISION_MAX items: narrow the filter to decide them together.
+  const bulk = (BULK_STATUSES as readonly string[]).includes(q.status) && page.total > 0 && !page.more;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -54,8 +55,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <QueueFilters q={q} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="queue-count">
-          {page.total.toLocaleString("en-US")} {q.status} {page.total === 1 ? "recommendation" : "recommendations"} match
-          {q.after ? " (a later page)" : ""}
+          {page.more ? "More than " : ""}
+          {page.total.toLocaleString("en-US")} {q.status} {page.total === 1 && !page.more ? "recommendation" : "recommendations"} match
+          {q.after || q.before ? " (a later page)" : ""}
         </p>
         {bulk ? <BulkDecision filter={filter} count={page.total} viewedAt={page.viewedAt} scope={describeReviewFilter(filter, { persona: personaName, user: page.items[0]?.userName })} /> : null}
       </div>

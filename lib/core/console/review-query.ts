@@ -11,6 +11,15 @@ export const REVIEW_STATUSES = ["pending", "flagged", "approved", "rejected"] as
 export const BULK_STATUSES = ["pending", "flagged"] as const;
 /** The most items one bulk decision changes (one transaction); a larger set is narrowed by a filter first. */
 export const BULK_DECISION_MAX = 5000;
+
+/**
+ * The console's list counts are exact up to this many rows and "more than" it beyond (issue 12:
+ * "counts that don't scan the whole table on every page view"): the count reads at most this many
+ * index entries plus one, whatever the table's size. Above BULK_DECISION_MAX, so every set a
+ * bulk decision can take is still counted exactly.
+ */
+export const COUNT_EXACT_UP_TO = 10_000;
+
 export const REVIEW_SORTS = ["oldest", "newest", "user"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "recommendations_queue_persona_idx" ON "recommendations"("status", "user_id", "window", "as_of");
+
