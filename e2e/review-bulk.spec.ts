@@ -90,6 +90,9 @@ test.describe("bulk review", () => {
     await pager.getByRole("link", { name: "Previous page" }).click();
     await expect(page).toHaveURL(/[?&]before=/);
     await expect.poll(ids).toEqual(first);
+    // Back on the first page: no way further back, and the count does not call it a later page.
     await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+    await expect(pager.getByRole("link", { name: "First page" })).toHaveCount(0);
+    await expect(page.getByTestId("queue-count")).not.toContainText("later page");
   });
 });

@@ -63,7 +63,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <UsersTable users={list.users} />
       <Pager
         label="Pagination"
-        first={query.after || query.before ? href(filters) : null}
+        first={list.prev ? href(filters) : null}
         prev={list.prev ? href({ ...filters, before: list.prev }) : null}
         next={list.next ? href({ ...filters, after: list.next }) : null}
       />

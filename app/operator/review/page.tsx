@@ -57,7 +57,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="queue-count">
           {page.more ? "More than " : ""}
           {page.total.toLocaleString("en-US")} {q.status} {page.total === 1 && !page.more ? "recommendation" : "recommendations"} match
-          {q.after || q.before ? " (a later page)" : ""}
+          {page.prev ? " (a later page)" : ""}
         </p>
         {bulk ? <BulkDecision filter={filter} count={page.total} viewedAt={page.viewedAt} scope={describeReviewFilter(filter, { persona: personaName, user: page.items[0]?.userName })} /> : null}
       </div>
@@ -69,7 +69,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </ul>
       <Pager
         label="Pages"
-        first={q.after || q.before ? href({ ...q, after: undefined, before: undefined }) : null}
+        first={page.prev ? href({ ...q, after: undefined, before: undefined }) : null}
         prev={page.prev ? href({ ...q, after: undefined, before: page.prev }) : null}
         next={page.next ? href({ ...q, before: undefined, after: page.next }) : null}
       />
